@@ -1,0 +1,74 @@
+// The stormsim command line: SimGrid's own --cfg= and --log= flags go to the engine, the rest to CLI11.
+#include "cli/ExitCode.hpp"
+#include "cli/RunCommand.hpp"
+#include "cli/ValidateCommand.hpp"
+#include "core/InputError.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#ifndef STORMSIM_VERSION
+#define STORMSIM_VERSION "0.0.0"
+#endif
+
+namespace {
+
+bool is_engine_flag(const std::string& arg)
+{
+  return arg.rfind("--cfg=", 0) == 0 || arg.rfind("--log=", 0) == 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+  std::vector<std::string> engine_args;
+  std::vector<std::string> cli_args;
+  for (int i = 1; i < argc; ++i)
+    (is_engine_flag(argv[i]) ? engine_args : cli_args).emplace_back(argv[i]);
+
+  CLI::App app{"stormsim: discrete-event simulation of email storms in business automations"};
+  app.set_version_flag("--version", std::string("stormsim ") + STORMSIM_VERSION);
+  app.require_subcommand(1);
+  app.footer("SimGrid flags such as --cfg=contexts/factory:raw and --log=root.thres:info are passed to the engine.\n"
+             "Exit codes: 0 success, 1 an expectation failed, 2 invalid input or usage.");
+
+  stormsim::RunOptions run_options;
+  stormsim::ValidateOptions validate_options;
+  CLI::App* run = stormsim::setup_run(app, run_options);
+  CLI::App* validate = stormsim::setup_validate(app, validate_options);
+
+  try {
+    std::reverse(cli_args.begin(), cli_args.end());
+    app.parse(cli_args);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "stormsim: " << e.what() << " (see stormsim --help)\n";
+    return stormsim::exit_invalid_input;
+  }
+
+  try {
+    if (run->parsed()) {
+      run_options.engine_args = engine_args;
+      return stormsim::run_run(run_options);
+    }
+    if (validate->parsed())
+      return stormsim::run_validate(validate_options);
+  } catch (const stormsim::InputError& error) {
+    std::cerr << error.what() << '\n';
+    return stormsim::exit_invalid_input;
+  } catch (const std::exception& error) {
+    std::cerr << "stormsim: internal error: " << error.what() << " (please report it with the scenario file)\n";
+    return stormsim::exit_internal_error;
+  }
+  return stormsim::exit_success;
+}

@@ -1,0 +1,107 @@
+// Two-window weighted estimate and the search for the next time it admits.
+#include "sim/guards/SlidingWindowCounter.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "sim/guards/ConfigCheck.hpp"
+
+namespace stormsim::guards {
+
+namespace {
+
+constexpr std::uint64_t kSignBit = std::uint64_t{1} << 63;
+
+// Maps a double to an unsigned integer with the same order, so that bisection can step through every double.
+std::uint64_t to_ordered_bits(double value) {
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
+  return (bits & kSignBit) != 0 ? ~bits : bits | kSignBit;
+}
+
+double from_ordered_bits(std::uint64_t ordered) {
+  const std::uint64_t bits = (ordered & kSignBit) != 0 ? ordered & ~kSignBit : ~ordered;
+  double value = 0.0;
+  std::memcpy(&value, &bits, sizeof value);
+  return value;
+}
+
+// Admissions in the window that contains t, seen from the state last updated in window `window_index`.
+struct WindowCounts {
+  std::size_t previous;
+  std::size_t current;
+};
+
+WindowCounts counts_at(std::int64_t index, std::int64_t window_index, std::size_t previous, std::size_t current) {
+  if (index == window_index) {
+    return {previous, current};
+  }
+  if (index - 1 == window_index) {
+    return {current, 0};
+  }
+  return {0, 0};
+}
+
+} // namespace
+
+SlidingWindowCounter::SlidingWindowCounter(std::size_t limit, double window_s)
+    : grid_(window_s, "SlidingWindowCounter window_s"), limit_(limit) {
+  require_parameter(limit >= 1, "SlidingWindowCounter limit", static_cast<double>(limit), "at least 1");
+}
+
+bool SlidingWindowCounter::try_admit(double now) {
+  time_.advance(now);
+
+  const std::int64_t index = grid_.index_of(now);
+  const WindowCounts counts = counts_at(index, window_index_, previous_count_, current_count_);
+  window_index_ = index;
+  previous_count_ = counts.previous;
+  current_count_ = counts.current;
+
+  if (!admits_at(now)) {
+    ++rejected_;
+    return false;
+  }
+  ++current_count_;
+  ++admitted_;
+  return true;
+}
+
+double SlidingWindowCounter::next_admission_time(double now) const {
+  time_.check(now);
+  if (admits_at(now)) {
+    return now;
+  }
+
+  // Without admissions the estimate never increases: it falls within a window, and at a window start the old current
+  // count takes weight 1 - 0 as the previous count, equal to its weight just before. admits_at() is therefore false
+  // up to some double and true from there on. Two windows after the last update both counts are 0, which admits.
+  const std::int64_t later_index = std::max(window_index_, grid_.index_of(now)) + 2;
+  std::uint64_t rejecting = to_ordered_bits(now);
+  std::uint64_t admitting = to_ordered_bits(grid_.start_of(later_index));
+  while (admitting - rejecting > 1) {
+    const std::uint64_t middle = rejecting + (admitting - rejecting) / 2;
+    if (admits_at(from_ordered_bits(middle))) {
+      admitting = middle;
+    } else {
+      rejecting = middle;
+    }
+  }
+  return from_ordered_bits(admitting);
+}
+
+double SlidingWindowCounter::estimated_count(double now) const {
+  time_.check(now);
+  const std::int64_t index = grid_.index_of(now);
+  const WindowCounts counts = counts_at(index, window_index_, previous_count_, current_count_);
+
+  // The rounded fraction can reach 1 just below the next window start, so it is clamped to keep the weight >= 0.
+  const double fraction = std::min(1.0, (now - grid_.start_of(index)) / grid_.width());
+  const double previous_weight = 1.0 - fraction;
+  return static_cast<double>(counts.previous) * previous_weight + static_cast<double>(counts.current);
+}
+
+// try_admit() and next_admission_time() both decide through this function, so they agree on every double.
+bool SlidingWindowCounter::admits_at(double t) const { return estimated_count(t) < static_cast<double>(limit_); }
+
+} // namespace stormsim::guards

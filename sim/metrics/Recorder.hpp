@@ -1,0 +1,84 @@
+// Counters that the model updates as it runs; the summary and the timeline are computed from them.
+#pragma once
+
+#include "metrics/Timeline.hpp"
+#include "model/Lineage.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stormsim {
+
+struct FlowCounters {
+  std::uint64_t total = 0;
+  std::uint64_t wanted = 0;
+  std::uint64_t unwanted = 0;
+  std::uint64_t cancelled = 0;
+  std::uint64_t ignored = 0; // triggers that arrived while the flow was disabled or deleted
+  std::uint64_t deduplicated = 0;
+};
+
+// Counts for one blocker: a transport rule, a guard, or a mailbox's recipient limit.
+struct BlockerCounters {
+  std::string id;
+  std::uint64_t passed = 0;
+  std::uint64_t blocked = 0;
+  std::uint64_t wanted_blocked = 0;
+  std::vector<double> trips;
+};
+
+struct OperatorAction {
+  std::string action;
+  std::string target;
+  double at = 0;
+  std::optional<double> effective_at; // when the action's effect starts, if later than `at`
+};
+
+class Recorder {
+public:
+  std::vector<FlowCounters> flows;
+  std::vector<BlockerCounters> blockers;
+  std::vector<OperatorAction> operator_actions;
+
+  std::uint64_t submitted = 0;
+  std::uint64_t delivered = 0;
+  std::uint64_t wanted_delivered = 0;
+  std::uint64_t unwanted_delivered = 0;
+  std::uint64_t wanted_blocked = 0;
+  std::uint64_t unwanted_blocked = 0;
+  std::uint64_t rejected = 0;
+  std::uint64_t purged = 0;
+  std::uint64_t list_items_written = 0;
+  std::uint64_t real_events = 0;
+  std::uint64_t replayed_events = 0;
+
+  std::optional<double> storm_start;        // first unwanted run
+  std::optional<double> first_detection;    // first guard trip or operator alert
+  std::optional<double> last_unwanted_delivery;
+  std::optional<double> last_delivery;
+  std::optional<double> first_disable;
+  std::optional<double> operator_noticed;
+  std::uint64_t delivered_after_disable = 0;
+  std::uint64_t unwanted_delivered_after_disable = 0;
+
+  // recipients' received counts, indexed by global recipient
+  std::vector<std::uint32_t> received;
+  std::vector<std::uint32_t> unwanted_received;
+  std::uint32_t max_received = 0;
+
+  Timeline timeline;
+
+  std::size_t add_blocker(std::string id);
+  void note_detection(double now);
+  void on_run_started(std::size_t flow, std::size_t timeline_row, bool wanted, double now);
+  void on_submitted(std::size_t timeline_row, double now);
+  void on_delivered(const Email& email, std::size_t timeline_row, double now);
+  void on_blocked(const Email& email, std::size_t blocker, std::size_t timeline_row, double now);
+  void on_rejected(const Email& email, std::size_t blocker, std::size_t timeline_row, double now);
+  void on_queue_length(std::size_t timeline_row, std::size_t length, double now);
+  void ensure_recipient(std::uint32_t recipient);
+};
+
+} // namespace stormsim

@@ -1,0 +1,19 @@
+#include "model/Connector.hpp"
+
+#include "model/World.hpp"
+
+namespace stormsim {
+
+Connector::Connector(World& world, const ConnectorSpec& spec, std::uint32_t /*index*/)
+    : world_(world), spec_(spec), rng_(world.seed(), "connector/" + spec.id)
+{
+}
+
+void Connector::deliver(const Delivery& delivery)
+{
+  auto& queue = world_.queue();
+  for (std::uint32_t flow : flows_)
+    queue.schedule(queue.now() + spec_.latency.sample(rng_), Flow::on_trigger, &world_.flow(flow), delivery.pack());
+}
+
+} // namespace stormsim

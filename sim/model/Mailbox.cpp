@@ -1,0 +1,127 @@
+#include "model/Mailbox.hpp"
+
+#include "model/World.hpp"
+
+#include <cmath>
+
+namespace stormsim {
+
+Mailbox::Mailbox(World& world, const MailboxSpec& spec, std::uint32_t index, std::size_t timeline_row,
+                 std::size_t recipient_limit_blocker)
+    : world_(world)
+    , spec_(spec)
+    , index_(index)
+    , timeline_row_(timeline_row)
+    , recipient_limit_blocker_(recipient_limit_blocker)
+    , rng_(world.seed(), "mailbox/" + spec.id)
+{
+}
+
+std::size_t Mailbox::queued_wanted() const
+{
+  std::size_t count = 0;
+  for (const auto& email : queue_)
+    count += email.wanted ? 1 : 0;
+  return count;
+}
+
+void Mailbox::submit(const Email& email)
+{
+  const double now = world_.queue().now();
+  if (queue_.empty() && can_send_now(now)) {
+    send(email, now);
+    return;
+  }
+  queue_.push_back(email);
+  note_queue_length(now);
+  schedule_drain(now);
+}
+
+bool Mailbox::can_send_now(double now)
+{
+  if (spec_.smooth)
+    return now >= next_slot_;
+  const auto window = static_cast<std::int64_t>(std::floor(now / spec_.send_window));
+  if (window != window_index_) {
+    window_index_ = window;
+    sent_in_window_ = 0;
+  }
+  return sent_in_window_ < spec_.send_limit;
+}
+
+void Mailbox::schedule_drain(double now)
+{
+  if (drain_scheduled_)
+    return;
+  drain_scheduled_ = true;
+  double when = spec_.smooth ? next_slot_ : (static_cast<double>(window_index_) + 1) * spec_.send_window;
+  if (when < now)
+    when = now;
+  world_.queue().schedule(when, on_drain, this, 0);
+}
+
+void Mailbox::on_drain(void* self, std::uint64_t)
+{
+  static_cast<Mailbox*>(self)->drain();
+}
+
+void Mailbox::drain()
+{
+  drain_scheduled_ = false;
+  const double now = world_.queue().now();
+  while (!queue_.empty() && can_send_now(now)) {
+    const Email email = queue_.front();
+    queue_.pop_front();
+    send(email, now);
+  }
+  note_queue_length(now);
+  if (!queue_.empty())
+    schedule_drain(now);
+}
+
+void Mailbox::send(const Email& email, double now)
+{
+  if (spec_.smooth)
+    next_slot_ = std::max(now, next_slot_) + spec_.send_window / spec_.send_limit;
+  else
+    sent_in_window_ += 1;
+
+  auto& recorder = world_.recorder();
+  if (auto rule = world_.transport().blocking_rule(email, now)) {
+    recorder.on_blocked(email, *rule, timeline_row_, now);
+    return;
+  }
+  if (auto guard = world_.guards().block_send(email, now)) {
+    recorder.on_blocked(email, *guard, timeline_row_, now);
+    return;
+  }
+  if (over_recipient_limit(now)) {
+    recorder.on_rejected(email, recipient_limit_blocker_, timeline_row_, now);
+    return;
+  }
+  recent_recipients_.push_back(now);
+  recorder.on_delivered(email, timeline_row_, now);
+}
+
+bool Mailbox::over_recipient_limit(double now)
+{
+  if (spec_.recipient_limit <= 0)
+    return false;
+  while (!recent_recipients_.empty() && recent_recipients_.front() <= now - spec_.recipient_window)
+    recent_recipients_.pop_front();
+  return static_cast<double>(recent_recipients_.size()) >= spec_.recipient_limit;
+}
+
+void Mailbox::purge()
+{
+  world_.recorder().purged += queue_.size();
+  queue_.clear();
+  note_queue_length(world_.queue().now());
+}
+
+void Mailbox::note_queue_length(double now)
+{
+  world_.recorder().on_queue_length(timeline_row_, queue_.size(), now);
+}
+
+} // namespace stormsim

@@ -1,0 +1,59 @@
+// The sending mailbox: an outbound queue drained under the provider's sending limits.
+#pragma once
+
+#include "core/Random.hpp"
+#include "model/Lineage.hpp"
+#include "scenario/Scenario.hpp"
+
+#include <cstdint>
+#include <deque>
+
+namespace stormsim {
+
+class World;
+
+// Two throttle shapes, chosen by the preset:
+// - window: up to `send_limit` messages leave in each window [k*W, (k+1)*W); the excess waits for the next window.
+//   A backlog of 80 at 30/min leaves as 30, 30 and 20, the behaviour Exchange Online documentation describes.
+// - smooth: messages leave at least W/limit seconds apart.
+// Messages over the recipient limit (recipients counted over a sliding window) are rejected with a bounce.
+class Mailbox {
+public:
+  Mailbox(World& world, const MailboxSpec& spec, std::uint32_t index, std::size_t timeline_row,
+          std::size_t recipient_limit_blocker);
+
+  void submit(const Email& email);
+  // Drops every queued message, as deleting or purging a mailbox does.
+  void purge();
+
+  std::size_t queued() const { return queue_.size(); }
+  std::size_t queued_wanted() const;
+  const MailboxSpec& spec() const { return spec_; }
+
+private:
+  static void on_drain(void* self, std::uint64_t);
+  void drain();
+  bool can_send_now(double now);
+  void send(const Email& email, double now);
+  bool over_recipient_limit(double now);
+  void schedule_drain(double now);
+  void note_queue_length(double now);
+
+  World& world_;
+  const MailboxSpec& spec_;
+  std::uint32_t index_;
+  std::size_t timeline_row_;
+  std::size_t recipient_limit_blocker_;
+  Rng rng_;
+  std::deque<Email> queue_;
+  bool drain_scheduled_ = false;
+  // window mode
+  std::int64_t window_index_ = -1;
+  double sent_in_window_ = 0;
+  // smooth mode
+  double next_slot_ = 0;
+  // send times within the recipient window, one per recipient (each message has one recipient)
+  std::deque<double> recent_recipients_;
+};
+
+} // namespace stormsim

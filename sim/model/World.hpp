@@ -1,0 +1,76 @@
+// The simulated pipeline: every component of one scenario run, wired together, and the queue that drives them.
+#pragma once
+
+#include "engine/EventQueue.hpp"
+#include "metrics/Recorder.hpp"
+#include "model/Connector.hpp"
+#include "model/Flow.hpp"
+#include "model/GuardSet.hpp"
+#include "model/Mailbox.hpp"
+#include "model/ReplayFault.hpp"
+#include "model/Source.hpp"
+#include "model/Transport.hpp"
+#include "scenario/Scenario.hpp"
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace stormsim {
+
+// Components live in deques so their addresses stay fixed; events refer to them by pointer.
+class World {
+public:
+  explicit World(const Scenario& scenario);
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  // Schedules the first events of every component.
+  void start();
+
+  // Carries out one playbook action now (the operator calls this when the action's delay has passed).
+  void apply(const PlaybookAction& action);
+
+  // Called by guards when they trip or alert: the operator's alert channel.
+  void raise_alert(double now);
+  bool alert_raised() const { return alert_raised_; }
+  // Whether any recipient has received more emails than the operator's complaint threshold.
+  bool complaints_received() const;
+
+  std::uint32_t add_recipient(const std::string& prefix, std::uint32_t person);
+  const std::vector<std::string>& recipient_names() const { return recipient_names_; }
+
+  const Scenario& scenario() const { return scenario_; }
+  std::uint64_t seed() const { return scenario_.seed; }
+  EventQueue& queue() { return queue_; }
+  Recorder& recorder() { return recorder_; }
+  const Recorder& recorder() const { return recorder_; }
+  Transport& transport() { return transport_; }
+  GuardSet& guards() { return *guards_; }
+  Source& source(std::uint32_t i) { return sources_[i]; }
+  std::size_t source_count() const { return scenario_.sources.size(); }
+  Connector& connector(std::uint32_t i) { return connectors_[i]; }
+  Flow& flow(std::uint32_t i) { return flows_[i]; }
+  std::size_t flow_count() const { return flows_.size(); }
+  Mailbox& mailbox(std::uint32_t i) { return mailboxes_[i]; }
+  std::size_t mailbox_count() const { return mailboxes_.size(); }
+
+private:
+
+  const Scenario& scenario_;
+  EventQueue queue_;
+  Recorder recorder_;
+  Transport transport_;
+  std::deque<Source> sources_;
+  std::deque<Connector> connectors_;
+  std::deque<Flow> flows_;
+  std::deque<Mailbox> mailboxes_;
+  std::deque<ReplayFault> faults_;
+  std::unique_ptr<GuardSet> guards_;
+  std::vector<std::string> recipient_names_;
+  Rng transport_rng_;
+  bool alert_raised_ = false;
+};
+
+} // namespace stormsim

@@ -1,0 +1,151 @@
+#include "scenario/ScenarioLoader.hpp"
+
+#include "core/InputError.hpp"
+#include "scenario/JsonDocument.hpp"
+#include "scenario/LoadContext.hpp"
+
+#include <cstdlib>
+#include <regex>
+
+namespace stormsim {
+namespace {
+
+// Reports errors at the place in the file where the offending value is written: in the variant's patch when the
+// variant set it, else in the base scenario.
+class ScenarioLocator : public Locator {
+public:
+  ScenarioLocator(const JsonDocument& document, std::string variant_pointer, const nlohmann::json* patch)
+      : document_(document), variant_pointer_(std::move(variant_pointer)), patch_(patch)
+  {
+  }
+
+  [[noreturn]] void fail(const std::string& pointer, const std::string& what) const override
+  {
+    if (patch_ != nullptr && !pointer.empty() && patch_->contains(nlohmann::json::json_pointer(pointer)))
+      document_.fail(variant_pointer_ + pointer, what);
+    document_.fail(pointer, what);
+  }
+
+private:
+  const JsonDocument& document_;
+  std::string variant_pointer_;
+  const nlohmann::json* patch_;
+};
+
+std::vector<std::string> variant_names(const nlohmann::json& root)
+{
+  std::vector<std::string> names;
+  auto it = root.find("variants");
+  if (it != root.end() && it->is_object())
+    for (const auto& item : it->items())
+      names.push_back(item.key());
+  return names;
+}
+
+const nlohmann::json& find_variant(const JsonDocument& document, const std::string& name)
+{
+  const auto& root = document.root();
+  auto variants = root.find("variants");
+  if (variants != root.end() && variants->is_object() && variants->contains(name)) {
+    const auto& patch = (*variants)[name];
+    if (!patch.is_object())
+      document.fail("/variants/" + escape_pointer_token(name), "expected an object, found " + describe_json(patch));
+    return patch;
+  }
+  std::string list;
+  for (const auto& known : variant_names(root))
+    list += (list.empty() ? "" : ", ") + known;
+  throw InputError(document.file_name() + ": unknown variant \"" + name + "\", expected one of: " +
+                   (list.empty() ? "(the file defines no variants)" : list));
+}
+
+void read_header(ObjectReader& root, Scenario& scenario, const LoadOptions& options)
+{
+  scenario.name = root.string("name");
+  scenario.description = root.optional_string("description").value_or("");
+  const std::string start = root.string("start");
+  try {
+    scenario.start = parse_date_time(start);
+  } catch (const std::invalid_argument& error) {
+    root.fail("start", error.what());
+  }
+  scenario.duration = root.duration("duration");
+  if (scenario.duration <= 0)
+    root.fail("duration", "expected a positive duration, found \"" + root.raw("duration")->get<std::string>() + "\"");
+  scenario.seed = static_cast<std::uint64_t>(root.integer("seed", 0, INT64_MAX));
+  if (options.seed)
+    scenario.seed = *options.seed;
+  scenario.max_events = 200'000'000;
+  if (auto limits = root.optional_object("limits")) {
+    if (auto budget = limits->optional_integer("max_events", 1, INT64_MAX))
+      scenario.max_events = static_cast<std::uint64_t>(*budget);
+    limits->finish();
+  }
+}
+
+void check_variant_names(ObjectReader& root)
+{
+  const auto* variants = root.raw("variants");
+  if (variants == nullptr)
+    return;
+  if (!variants->is_object())
+    root.fail("variants", "expected an object of named patches, found " + describe_json(*variants));
+  static const std::regex name_form("[A-Za-z0-9][A-Za-z0-9_.-]*");
+  for (const auto& item : variants->items())
+    if (!std::regex_match(item.key(), name_form))
+      root.fail("variants", "invalid variant name \"" + item.key() +
+                                "\", expected letters, digits, '-', '_' or '.' starting with a letter or digit");
+}
+
+} // namespace
+
+std::string default_models_dir()
+{
+  if (const char* dir = std::getenv("STORMSIM_MODELS"); dir != nullptr && *dir != '\0')
+    return dir;
+  return STORMSIM_SOURCE_MODELS_DIR;
+}
+
+Scenario load_scenario(const std::string& path, const LoadOptions& options)
+{
+  const JsonDocument document = JsonDocument::load_file(path);
+  if (!document.root().is_object())
+    document.fail("", "expected a scenario object, found " + describe_json(document.root()));
+
+  nlohmann::json merged = document.root();
+  const nlohmann::json* patch = nullptr;
+  std::string variant_pointer;
+  if (options.variant) {
+    patch = &find_variant(document, *options.variant);
+    variant_pointer = "/variants/" + escape_pointer_token(*options.variant);
+    merged.merge_patch(*patch);
+  }
+  // A variant's patch applies to the base scenario; variants themselves stay as the base file declares them.
+  merged["variants"] = document.root().value("variants", nlohmann::json::object());
+
+  ScenarioLocator locator(document, variant_pointer, patch);
+  Scenario scenario;
+  scenario.file = path;
+  scenario.variant = options.variant.value_or("");
+  scenario.variant_names = variant_names(document.root());
+
+  ObjectReader root(locator, merged, "");
+  root.optional_string("$schema");
+  read_header(root, scenario, options);
+  check_variant_names(root);
+  LoadContext context{scenario, options.models_dir, {}, {}, {}, {}, {}};
+  load_pipeline(root, context);
+  load_response(root, context);
+  root.finish();
+
+  // Every variant must load too, so a broken variant is found by `validate` and not in the middle of a comparison.
+  if (!options.variant)
+    for (const auto& name : scenario.variant_names) {
+      LoadOptions variant_options = options;
+      variant_options.variant = name;
+      load_scenario(path, variant_options);
+    }
+  return scenario;
+}
+
+} // namespace stormsim
