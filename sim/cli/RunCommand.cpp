@@ -73,6 +73,8 @@ CLI::App* setup_run(CLI::App& app, RunOptions& options)
   run->add_option("--seed", options.seed, "Seed for every random stream (default: the scenario's seed)");
   run->add_flag("--json", options.json, "Print the summary as one JSON object instead of a table");
   run->add_option("--out", options.out_dir, "Write summary.json, timeline.csv and recipients.csv to this directory");
+  run->add_option("--set", options.overrides,
+                  "Replace a value of the scenario: POINTER=VALUE, for example /operator/reaction=30m (repeatable)");
   run->add_option("--models", options.models_dir, "Directory of vendor presets (default: $STORMSIM_MODELS or the "
                                                    "models/ directory of the source tree)");
   return run;
@@ -85,6 +87,8 @@ int run_run(const RunOptions& options)
   if (!options.variant.empty())
     load.variant = options.variant;
   load.seed = options.seed;
+  for (const auto& text : options.overrides)
+    load.overrides.push_back(parse_override(text));
   const Scenario scenario = load_scenario(options.scenario, load);
 
   auto engine = make_engine(options.engine_args);

@@ -17,6 +17,7 @@ struct RunOptions {
   bool json = false;
   std::string out_dir;
   std::string models_dir;
+  std::vector<std::string> overrides; // POINTER=VALUE
   std::vector<std::string> engine_args; // SimGrid's --cfg= and --log= flags, passed through
 };
 

@@ -1,6 +1,11 @@
 // The stormsim command line: SimGrid's own --cfg= and --log= flags go to the engine, the rest to CLI11.
+#include "cli/CheckCommand.hpp"
+#include "cli/CompareCommand.hpp"
 #include "cli/ExitCode.hpp"
+#include "cli/MergeCommand.hpp"
 #include "cli/RunCommand.hpp"
+#include "cli/SchemaCommand.hpp"
+#include "cli/SweepCommand.hpp"
 #include "cli/ValidateCommand.hpp"
 #include "core/InputError.hpp"
 
@@ -41,6 +46,16 @@ int main(int argc, char** argv)
   stormsim::ValidateOptions validate_options;
   CLI::App* run = stormsim::setup_run(app, run_options);
   CLI::App* validate = stormsim::setup_validate(app, validate_options);
+  stormsim::CheckOptions check_options;
+  stormsim::CompareOptions compare_options;
+  stormsim::SweepOptions sweep_options;
+  stormsim::MergeOptions merge_options;
+  stormsim::SchemaOptions schema_options;
+  CLI::App* check = stormsim::setup_check(app, check_options);
+  CLI::App* compare = stormsim::setup_compare(app, compare_options);
+  CLI::App* sweep = stormsim::setup_sweep(app, sweep_options);
+  CLI::App* merge = stormsim::setup_merge(app, merge_options);
+  CLI::App* schema = stormsim::setup_schema(app, schema_options);
 
   try {
     std::reverse(cli_args.begin(), cli_args.end());
@@ -63,6 +78,22 @@ int main(int argc, char** argv)
     }
     if (validate->parsed())
       return stormsim::run_validate(validate_options);
+    if (check->parsed()) {
+      check_options.engine_args = engine_args;
+      return stormsim::run_check(check_options);
+    }
+    if (compare->parsed()) {
+      compare_options.engine_args = engine_args;
+      return stormsim::run_compare(compare_options);
+    }
+    if (sweep->parsed()) {
+      sweep_options.engine_args = engine_args;
+      return stormsim::run_sweep(sweep_options);
+    }
+    if (merge->parsed())
+      return stormsim::run_merge(merge_options);
+    if (schema->parsed())
+      return stormsim::run_schema(schema_options);
   } catch (const stormsim::InputError& error) {
     std::cerr << error.what() << '\n';
     return stormsim::exit_invalid_input;

@@ -1,5 +1,5 @@
 // Implements the unit parsers and formatters, with messages that quote the rejected text and name the expected form.
-#include "Units.hpp"
+#include "core/Units.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -192,7 +192,7 @@ DateTime date_time_from_seconds(std::int64_t total_seconds) {
   const std::int64_t days = total_seconds / 86400;
   std::int64_t clock = total_seconds % 86400;
 
-  // The estimate is within one year of the answer, and the loops correct it.
+  // The estimate is within one year of the result, and the loops correct it.
   std::int64_t year = 1 + static_cast<std::int64_t>(static_cast<double>(days) / 365.2425);
   while (year > 1 && days_before_year(year) > days) {
     --year;
@@ -217,9 +217,13 @@ DateTime date_time_from_seconds(std::int64_t total_seconds) {
   return date;
 }
 
-std::string two_digits(std::int64_t value) {
+// Formats a non-negative number with leading zeros up to `width` digits.
+std::string zero_padded(std::int64_t value, std::size_t width) {
   std::string text = std::to_string(value);
-  return value < 10 ? "0" + text : text;
+  if (text.size() < width) {
+    text.insert(0, width - text.size(), '0');
+  }
+  return text;
 }
 
 // Formats a non-negative, finite duration.
@@ -228,25 +232,25 @@ std::string format_unsigned_duration(double seconds) {
     const long long milliseconds = std::llround(seconds * 1000);
     return milliseconds == 0 ? "0s" : std::to_string(milliseconds) + "ms";
   }
+  if (seconds >= 1e18) {
+    // llround cannot represent such a number of seconds, and only its order of magnitude matters to a reader.
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.3gd", seconds / kSecondsPerDay);
+    return buffer;
+  }
   const long long whole_seconds = std::llround(seconds);
   if (whole_seconds < 60) {
     return std::to_string(whole_seconds) + "s";
   }
   if (whole_seconds < 3600) {
-    return std::to_string(whole_seconds / 60) + "m" + two_digits(whole_seconds % 60) + "s";
+    return std::to_string(whole_seconds / 60) + "m" + zero_padded(whole_seconds % 60, 2) + "s";
   }
   const long long minutes = std::llround(seconds / kSecondsPerMinute);
   if (minutes < 24 * 60) {
-    return std::to_string(minutes / 60) + "h" + two_digits(minutes % 60) + "m";
-  }
-  if (seconds >= 1e18) {
-    // llround cannot represent the hours of such a duration, and only its order of magnitude matters to a reader.
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.3gd", seconds / kSecondsPerDay);
-    return buffer;
+    return std::to_string(minutes / 60) + "h" + zero_padded(minutes % 60, 2) + "m";
   }
   const long long hours = std::llround(seconds / kSecondsPerHour);
-  return std::to_string(hours / 24) + "d" + two_digits(hours % 24) + "h";
+  return std::to_string(hours / 24) + "d" + zero_padded(hours % 24, 2) + "h";
 }
 
 } // namespace
@@ -317,7 +321,8 @@ DateTime parse_date_time(std::string_view text) {
   const std::optional<int> year = read_four_digits(text, 0);
   const std::optional<int> month = read_two_digits(text, 5);
   const std::optional<int> day = read_two_digits(text, 8);
-  const bool separators_valid = text.size() > 10 && text[4] == '-' && text[7] == '-' && (text[10] == 'T' || text[10] == ' ');
+  const bool separators_valid =
+      text.size() > 10 && text[4] == '-' && text[7] == '-' && (text[10] == 'T' || text[10] == ' ');
   const std::optional<ClockParts> clock = separators_valid ? read_clock_parts(text.substr(11)) : std::nullopt;
   if (!year || !month || !day || !clock) {
     reject("date-time", text, kDateTimeExamples);
@@ -384,10 +389,8 @@ std::string format_date_time(const DateTime& start, double offset_s) {
   }
 
   const DateTime moment = date_time_from_seconds(total);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", moment.year, moment.month, moment.day,
-                moment.hour, moment.minute, moment.second);
-  return buffer;
+  return zero_padded(moment.year, 4) + "-" + zero_padded(moment.month, 2) + "-" + zero_padded(moment.day, 2) + "T" +
+         zero_padded(moment.hour, 2) + ":" + zero_padded(moment.minute, 2) + ":" + zero_padded(moment.second, 2);
 }
 
 std::string format_duration(double seconds) {

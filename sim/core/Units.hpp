@@ -51,9 +51,9 @@ DateTime parse_date_time(std::string_view text);
 // Throws std::invalid_argument unless 0 <= clock_s < 86400.
 double seconds_until_clock(const DateTime& start, double clock_s);
 
-// Parses a moment of the scenario and returns seconds after `start`. Accepts a clock time ("02:15", the next time
-// the clock reads so, see seconds_until_clock), a date-time ("2017-10-12T02:15:00", which must not be before
-// `start`), or "+" and a duration ("+90m").
+// Parses a moment of the scenario and returns seconds after `start`. Accepts a clock time such as "02:15", which
+// means the next time the clock shows 02:15 (see seconds_until_clock), a date-time such as "2017-10-12T02:15:00",
+// which must not be before `start`, or "+" and a duration such as "+90m".
 double parse_time_point(std::string_view text, const DateTime& start);
 
 // Formats the moment `offset_s` seconds after `start` as "2017-10-12T02:15:00". Seconds are rounded down after

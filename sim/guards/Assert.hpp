@@ -15,7 +15,7 @@ namespace stormsim::guards {
 
 // Aborts with the location, the condition text and a printf-style message unless `condition` holds.
 // Unlike assert(), NDEBUG does not disable it.
-#define STORMSIM_ASSERT(condition, ...)                                                                               \
+#define STORMSIM_ASSERT(condition, ...)                                                                                \
   do {                                                                                                                 \
     if (!(condition)) {                                                                                                \
       ::stormsim::guards::fail_assertion(__FILE__, __LINE__, #condition, __VA_ARGS__);                                 \

@@ -2,7 +2,6 @@
 #include "sim/guards/CircuitBreaker.hpp"
 
 #include <algorithm>
-#include <stdexcept>
 
 #include "sim/guards/ConfigCheck.hpp"
 
@@ -14,8 +13,8 @@ std::optional<SlidingWindowLog> make_event_log(const std::optional<EventCountTri
   if (!condition) {
     return std::nullopt;
   }
-  require_parameter(condition->max_events >= 1, "EventCountTrip max_events",
-                    static_cast<double>(condition->max_events), "at least 1");
+  require_parameter(condition->max_events >= 1, "EventCountTrip max_events", static_cast<double>(condition->max_events),
+                    "at least 1");
   require_parameter(condition->window_s > 0.0, "EventCountTrip window_s", condition->window_s, "greater than 0");
   // The log admits max_events events per window, so it rejects exactly the event that makes one too many.
   return SlidingWindowLog(condition->max_events, condition->window_s);
@@ -37,10 +36,6 @@ std::optional<OutcomeWindow> make_outcome_window(const std::optional<FailureRati
 CircuitBreaker::CircuitBreaker(const CircuitBreakerConfig& config)
     : recent_events_(make_event_log(config.event_count)), outcomes_(make_outcome_window(config.failure_ratio)),
       failure_ratio_(config.failure_ratio), cooldown_s_(config.cooldown_s) {
-  if (!config.event_count && !config.failure_ratio) {
-    throw std::invalid_argument("CircuitBreakerConfig has neither event_count nor failure_ratio set, so the breaker "
-                                "could never trip. Set at least one of them");
-  }
   require_parameter(config.cooldown_s >= 0.0, "CircuitBreakerConfig cooldown_s", config.cooldown_s, "at least 0");
 }
 
@@ -79,6 +74,15 @@ BreakerState CircuitBreaker::state(double now) const {
 
 double CircuitBreaker::next_admission_time(double now) const {
   return state(now) == BreakerState::open ? std::max(now, open_until_s_) : now;
+}
+
+bool CircuitBreaker::trip(double now) {
+  time_.advance(now);
+  if (state(now) == BreakerState::open) {
+    return false;
+  }
+  open(now);
+  return true;
 }
 
 void CircuitBreaker::reset(double now) {

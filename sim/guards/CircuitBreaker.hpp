@@ -17,7 +17,7 @@ enum class BreakerState { closed, open, half_open };
 
 enum class Outcome { success, failure };
 
-// What made the breaker open.
+// Cause of a breaker trip.
 enum class TripCause {
   none,
   event_count,   // More than max_events events in the event window.
@@ -41,8 +41,9 @@ struct FailureRatioTrip {
   std::size_t bucket_count = 10;
 };
 
-// At least one condition must be set. cooldown_s is the time from opening to half-open and may be +infinity, in
-// which case only reset() closes the breaker.
+// Conditions that open the breaker on their own. With neither set, only trip() opens it, for example on behalf of
+// an external detector. cooldown_s is the time from opening to half-open and may be +infinity, in which case only
+// reset() closes the breaker.
 struct CircuitBreakerConfig {
   std::optional<EventCountTrip> event_count;
   std::optional<FailureRatioTrip> failure_ratio;
@@ -59,13 +60,13 @@ struct BreakerDecision {
 };
 
 // State machine closed -> open -> half-open -> closed or open. While closed, every recorded event counts towards
-// the conditions, and the event that meets one opens the breaker. While open, events are ignored until cooldown_s
-// has passed since the trip, and then the breaker is half-open. The next event is the probe: a success closes the
-// breaker, clears both windows and counts as the first event of the new closed period. A failure opens the breaker
-// again and restarts the cooldown. Every opening is a trip and is listed in trip_times().
+// the conditions, and the event that meets one opens the breaker, as does a call of trip(). While open, events are
+// ignored until cooldown_s has passed since the trip, and then the breaker is half-open. The next event is the probe: a
+// success closes the breaker, clears both windows and counts as the first event of the new closed period. A failure
+// opens the breaker again and restarts the cooldown. Every opening is a trip and is listed in trip_times().
 class CircuitBreaker {
 public:
-  // Throws std::invalid_argument if no condition is set or a setting is out of range.
+  // Throws std::invalid_argument if a setting is out of range.
   explicit CircuitBreaker(const CircuitBreakerConfig& config);
 
   // Records an event at `now` (s) with its outcome. The event counts unless the breaker is open. Returns whether it
@@ -79,6 +80,10 @@ public:
 
   // Returns the earliest time >= now (s) at which the breaker is not open: now, or the end of the cooldown.
   double next_admission_time(double now) const;
+
+  // Opens the breaker at `now` (s) unless it is already open, as an external detector or an operator does. Returns
+  // whether this call opened it, in which case `now` is added to trip_times() and the cooldown starts.
+  bool trip(double now);
 
   // Closes the breaker and clears both windows, as an operator re-enabling the automation does.
   void reset(double now);

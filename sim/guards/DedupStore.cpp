@@ -1,12 +1,15 @@
 // Sighting and expiry logic of the deduplication store.
 #include "sim/guards/DedupStore.hpp"
 
+#include <algorithm>
+
 #include "sim/guards/ConfigCheck.hpp"
 
 namespace stormsim::guards {
 
 DedupStore::DedupStore(std::size_t capacity, double ttl_s)
-    : last_seen_s_(capacity, capacity, "DedupStore capacity"), ttl_s_(ttl_s) {
+    : last_seen_s_(capacity, std::min<std::size_t>(capacity, initial_reservation), "DedupStore capacity"),
+      ttl_s_(ttl_s) {
   require_parameter(ttl_s > 0.0, "DedupStore ttl_s", ttl_s, "greater than 0");
 }
 

@@ -13,7 +13,8 @@ namespace stormsim::guards {
 // Remembers the last sighting time of up to `capacity` keys. A key counts as seen while now < last sighting + ttl_s,
 // and every sighting restarts its TTL. When the store is full, recording a new key evicts the least recently seen
 // one, so a key is forgotten once `capacity` other distinct keys were recorded after its last sighting.
-// All operations are O(1). Storage for `capacity` keys is reserved on construction and reused after evictions.
+// seen_before() and contains() are O(1). The entry vector and hash buckets for `capacity` keys are reserved on
+// construction. Hash nodes are allocated while the store fills up and are reused after evictions.
 class DedupStore {
 public:
   // Throws std::invalid_argument unless capacity >= 1 and ttl_s > 0. ttl_s may be +infinity.
@@ -35,6 +36,10 @@ public:
   double ttl_s() const { return ttl_s_; }
 
 private:
+  // Entries reserved up front; a store with a larger capacity grows as keys arrive, so an unbounded store
+  // (capacity SIZE_MAX) costs memory only for the keys it holds.
+  static constexpr std::size_t initial_reservation = 4096;
+
   // Last sighting time (s) per key. Sightings happen in time order, so the least recently used entry is also the
   // one with the oldest sighting.
   LruTable<double> last_seen_s_;

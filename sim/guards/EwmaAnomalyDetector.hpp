@@ -20,7 +20,7 @@ namespace stormsim::guards {
 // Anomalous buckets are learned like any other, so a lasting change of level becomes the new normal.
 class EwmaAnomalyDetector {
 public:
-  // alpha is the weight of the newest bucket, in (0, 1]. Throws std::invalid_argument unless alpha is in (0, 1],
+  // alpha is the weight of the newest bucket. Throws std::invalid_argument unless alpha is in (0, 1],
   // sensitivity_k >= 0, bucket_s is finite and > 0 and min_stddev >= 0.
   EwmaAnomalyDetector(double alpha, double sensitivity_k, std::size_t warmup_samples, double bucket_s,
                       double min_stddev = 1.0);

@@ -5,8 +5,7 @@
 
 namespace stormsim::guards {
 
-FixedWindow::FixedWindow(std::size_t limit, double window_s)
-    : grid_(window_s, "FixedWindow window_s"), limit_(limit) {
+FixedWindow::FixedWindow(std::size_t limit, double window_s) : grid_(window_s, "FixedWindow window_s"), limit_(limit) {
   require_parameter(limit >= 1, "FixedWindow limit", static_cast<double>(limit), "at least 1");
 }
 

@@ -14,7 +14,7 @@ namespace stormsim::guards {
 // SlidingWindowLog, SlidingWindowCounter and FixedWindow do.
 //
 // With max_keys set, the least recently requested key is evicted when a new key arrives at a full table. An evicted
-// key restarts from the prototype, which forgets its recent admissions and can let it exceed its limit. evictions()
+// key restarts from the prototype, which discards its recent admissions and can let it exceed its limit. evictions()
 // counts these events.
 template <typename Limiter> class KeyedLimiter {
 public:

@@ -15,15 +15,14 @@ namespace stormsim::guards {
 
 // Entries live in a vector and form a doubly linked recency list through vector indices. The hash index maps a key
 // to its entry. When the table is full, insert() reuses the least recently used entry and its hash node, so it
-// allocates nothing. Pointers returned by find() and insert() stay valid until the next insert() or clear().
+// allocates nothing. Pointers and references to stored values stay valid until the next insert() or clear().
 template <typename Value> class LruTable {
 public:
   static constexpr std::size_t kUnbounded = std::numeric_limits<std::size_t>::max();
 
   // Holds at most `capacity` entries. Storage for min(capacity, expected_entries) entries is reserved up front.
   // Throws std::invalid_argument unless capacity >= 1. `parameter` names the setting in that error.
-  explicit LruTable(std::size_t capacity, std::size_t expected_entries = 0,
-                    const char* parameter = "LruTable capacity")
+  explicit LruTable(std::size_t capacity, std::size_t expected_entries = 0, const char* parameter = "LruTable capacity")
       : capacity_(capacity) {
     require_parameter(capacity >= 1, parameter, static_cast<double>(capacity), "at least 1");
     const std::size_t reserved = capacity < expected_entries ? capacity : expected_entries;

@@ -12,8 +12,10 @@ class MonotonicTime {
 public:
   // Aborts unless `now` is at least the latest time seen. A NaN time also aborts.
   void check(double now) const {
-    STORMSIM_ASSERT(now >= latest_s_, "simulated time went backwards from %.17g s to %.17g s, but guards require "
-                                      "non-decreasing time", latest_s_, now);
+    STORMSIM_ASSERT(now >= latest_s_,
+                    "simulated time went backwards from %.17g s to %.17g s, but guards require "
+                    "non-decreasing time",
+                    latest_s_, now);
   }
 
   // Checks `now`, then stores it as the latest time.

@@ -40,7 +40,7 @@ private:
 
   WindowGrid grid_;
   std::vector<Bucket> buckets_;
-  // Index of the bucket that holds the latest record. The minimum means that nothing was recorded.
+  // Index of the bucket that contains the latest record. The minimum means that nothing was recorded.
   std::int64_t newest_index_ = std::numeric_limits<std::int64_t>::min();
   std::size_t requests_ = 0;
   std::size_t failures_ = 0;

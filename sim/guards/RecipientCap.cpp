@@ -19,8 +19,7 @@ SlidingWindowLog make_prototype(std::size_t max_per_window, double window_s, std
 
 } // namespace
 
-RecipientCap::RecipientCap(std::size_t max_per_window, double window_s, std::size_t max_keys,
-                           std::size_t expected_keys)
+RecipientCap::RecipientCap(std::size_t max_per_window, double window_s, std::size_t max_keys, std::size_t expected_keys)
     : limiters_(make_prototype(max_per_window, window_s, max_keys), max_keys, expected_keys) {}
 
 } // namespace stormsim::guards

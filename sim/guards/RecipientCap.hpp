@@ -17,7 +17,7 @@ public:
   static constexpr std::size_t kUnbounded = KeyedLimiter<SlidingWindowLog>::kUnbounded;
 
   // Throws std::invalid_argument unless max_per_window >= 1, window_s > 0 and max_keys >= 1. With max_keys set, the
-  // least recently requested key is evicted from a full table and forgets its admissions (see KeyedLimiter).
+  // least recently requested key is evicted from a full table and loses its admissions (see KeyedLimiter).
   RecipientCap(std::size_t max_per_window, double window_s, std::size_t max_keys = kUnbounded,
                std::size_t expected_keys = 0);
 

@@ -23,7 +23,8 @@ public:
   bool try_admit(double now);
 
   // Returns the earliest time >= now (s) at which try_admit would return true if nothing else is called before.
-  // Found by bisection over the doubles, so it takes up to 64 evaluations of the estimate.
+  // Found by bisection over the doubles around the real solution: usually about 10 evaluations of the estimate and
+  // at most about 70.
   double next_admission_time(double now) const;
 
   // Returns the estimated count of admissions in (now - window_s, now].
@@ -36,6 +37,8 @@ public:
 
 private:
   bool admits_at(double t) const;
+  double solve_admission_time(double now) const;
+  double first_admitting_time(double rejecting, double admitting) const;
 
   WindowGrid grid_;
   std::size_t limit_;

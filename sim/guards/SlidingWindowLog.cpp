@@ -42,7 +42,7 @@ void SlidingWindowLog::clear() {
 }
 
 // Time at which the oldest of the latest `limit_` admissions stops counting, or -infinity while fewer than `limit_`
-// admissions were made. The window holds `limit_` admissions exactly until then.
+// admissions were made. The window contains `limit_` admissions exactly until then.
 double SlidingWindowLog::oldest_expiry() const {
   if (times_.size() < limit_) {
     return -std::numeric_limits<double>::infinity();

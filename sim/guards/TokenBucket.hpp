@@ -37,7 +37,7 @@ private:
 
   double rate_per_s_;
   std::size_t burst_;
-  // The bucket was full at full_since_s_ and taken_ tokens were taken since, so at time t it holds
+  // The bucket was full at full_since_s_ and taken_ tokens were taken since, so at time t it contains
   // min(burst_, burst_ - taken_ + rate_per_s_ * (t - full_since_s_)). Deriving token times from this reference
   // instead of summing small refills keeps each token time within a few rounding errors of its exact value.
   double full_since_s_ = -std::numeric_limits<double>::infinity();

@@ -21,8 +21,8 @@ WindowGrid::WindowGrid(double width_s, const char* parameter) : width_s_(width_s
 
 std::int64_t WindowGrid::index_of(double t) const {
   const double quotient = std::floor(t / width_s_);
-  STORMSIM_ASSERT(std::fabs(quotient) < kMaxWindowIndex, "time %.17g s is outside the range of windows of width %.17g s",
-                  t, width_s_);
+  STORMSIM_ASSERT(std::fabs(quotient) < kMaxWindowIndex,
+                  "time %.17g s is outside the range of windows of width %.17g s", t, width_s_);
 
   // t / width_s_ is rounded, so next to a window start the floor can be off by one. The start times decide.
   auto index = static_cast<std::int64_t>(quotient);

@@ -4,8 +4,30 @@ namespace stormsim {
 
 std::size_t Recorder::add_blocker(std::string id)
 {
-  blockers.push_back(BlockerCounters{std::move(id), 0, 0, 0, {}});
+  BlockerCounters counters;
+  counters.id = std::move(id);
+  blockers.push_back(std::move(counters));
   return blockers.size() - 1;
+}
+
+void BlockerCounters::add_wanted_delay(double seconds)
+{
+  ++wanted_delayed;
+  wanted_delay_sum_s += seconds;
+  if (seconds > wanted_delay_max_s)
+    wanted_delay_max_s = seconds;
+}
+
+void Recorder::on_trigger_blocked(const Email& item, std::size_t blocker)
+{
+  auto& counters = blockers[blocker];
+  ++counters.blocked;
+  if (item.wanted) {
+    ++counters.wanted_blocked;
+    ++wanted_blocked;
+  }
+  if (item.flow < flows.size())
+    ++flows[item.flow].blocked;
 }
 
 void Recorder::note_detection(double now)

@@ -2,9 +2,11 @@
 #pragma once
 
 #include "metrics/Timeline.hpp"
+#include "metrics/Trace.hpp"
 #include "model/Lineage.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,7 +19,7 @@ struct FlowCounters {
   std::uint64_t unwanted = 0;
   std::uint64_t cancelled = 0;
   std::uint64_t ignored = 0; // triggers that arrived while the flow was disabled or deleted
-  std::uint64_t deduplicated = 0;
+  std::uint64_t blocked = 0; // triggers that a guard dropped before a run started
 };
 
 // Counts for one blocker: a transport rule, a guard, or a mailbox's recipient limit.
@@ -25,8 +27,16 @@ struct BlockerCounters {
   std::string id;
   std::uint64_t passed = 0;
   std::uint64_t blocked = 0;
+  std::uint64_t delayed = 0;   // decisions to delay; an item delayed twice counts twice
+  std::uint64_t held = 0;
+  std::uint64_t quarantined = 0;
   std::uint64_t wanted_blocked = 0;
+  std::uint64_t wanted_delayed = 0; // wanted items that passed after a delay or hold
+  double wanted_delay_sum_s = 0;
+  double wanted_delay_max_s = 0;
   std::vector<double> trips;
+
+  void add_wanted_delay(double seconds);
 };
 
 struct OperatorAction {
@@ -70,7 +80,17 @@ public:
 
   Timeline timeline;
 
+  std::unique_ptr<Trace> tracer; // null unless a trace file was requested
+  std::uint64_t bounced = 0;     // rejected by a transport rule with a non-delivery report
+
   std::size_t add_blocker(std::string id);
+  // A trigger dropped by a guard before any run: a wanted one means a wanted email that will never be sent.
+  void on_trigger_blocked(const Email& item, std::size_t blocker);
+  void trace(double now, const std::string& guard, const char* decision, const char* reason, const Email& item)
+  {
+    if (tracer)
+      tracer->write(now, guard, decision, reason, item);
+  }
   void note_detection(double now);
   void on_run_started(std::size_t flow, std::size_t timeline_row, bool wanted, double now);
   void on_submitted(std::size_t timeline_row, double now);

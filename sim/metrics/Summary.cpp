@@ -31,7 +31,7 @@ Summary runs_section(const World& world, const Recorder& recorder)
     const auto& c = recorder.flows[i];
     runs[world.scenario().flows[i].id] = {{"total", c.total},         {"wanted", c.wanted},
                                           {"unwanted", c.unwanted},   {"cancelled", c.cancelled},
-                                          {"ignored", c.ignored},     {"deduplicated", c.deduplicated}};
+                                          {"ignored", c.ignored},     {"blocked", c.blocked}};
   }
   return runs;
 }
@@ -59,6 +59,8 @@ Summary emails_section(World& world, const Recorder& recorder)
           {"blocked", blocked},
           {"blocked_by", blocked_by},
           {"rejected", recorder.rejected},
+          {"bounced", recorder.bounced},
+          {"quarantined_at_end", world.transport().quarantined()},
           {"last_delivered_s", time_value(recorder.last_delivery)},
           {"queued_at_end", queued},
           {"wanted_queued_at_end", wanted_queued},
@@ -101,13 +103,22 @@ Summary storm_section(const Recorder& recorder)
 Summary guards_section(World& world, const Recorder& recorder)
 {
   Summary guards = Summary::object();
-  for (const auto& spec : world.scenario().guards) {
-    const auto& c = recorder.blockers[world.guards().blocker_of(spec.id)];
+  const auto& specs = world.scenario().guards;
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    const auto& c = recorder.blockers[world.guards().blocker_of(i)];
     Summary trips = Summary::array();
     for (double t : c.trips)
       trips.push_back(time_value(t));
-    guards[spec.id] = {{"passed", c.passed}, {"blocked", c.blocked}, {"wanted_blocked", c.wanted_blocked},
-                       {"trips", trips}};
+    const double mean_delay = c.wanted_delayed == 0 ? 0.0 : c.wanted_delay_sum_s / static_cast<double>(c.wanted_delayed);
+    guards[specs[i].id] = {{"passed", c.passed},
+                           {"blocked", c.blocked},
+                           {"delayed", c.delayed},
+                           {"held", c.held},
+                           {"held_at_end", world.guards().held(i)},
+                           {"trips", trips},
+                           {"wanted_blocked", c.wanted_blocked},
+                           {"wanted_delayed", c.wanted_delayed},
+                           {"wanted_delayed_s", {{"mean", time_value(mean_delay)}, {"max", time_value(c.wanted_delay_max_s)}}}};
   }
   return guards;
 }

@@ -4,12 +4,17 @@
 
 namespace stormsim {
 
-Connector::Connector(World& world, const ConnectorSpec& spec, std::uint32_t /*index*/)
-    : world_(world), spec_(spec), rng_(world.seed(), "connector/" + spec.id)
+Connector::Connector(World& world, const ConnectorSpec& spec, std::uint32_t index)
+    : world_(world), spec_(spec), index_(index), rng_(world.seed(), "connector/" + spec.id)
 {
 }
 
 void Connector::deliver(const Delivery& delivery)
+{
+  world_.guards().at_connector(index_, delivery);
+}
+
+void Connector::fan_out(const Delivery& delivery)
 {
   auto& queue = world_.queue();
   for (std::uint32_t flow : flows_)

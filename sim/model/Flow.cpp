@@ -23,8 +23,19 @@ void Flow::trigger(const Delivery& delivery)
     ++counters.ignored;
     return;
   }
-  if (!world_.guards().admit_trigger(index_, delivery, world_.queue().now())) {
-    ++counters.deduplicated;
+  world_.guards().at_flow_trigger(index_, delivery);
+}
+
+bool Flow::is_wanted_trigger(const Delivery& delivery) const
+{
+  const auto& event = world_.source(delivery.source).events()[delivery.event];
+  return event.real && delivery.origin == Origin::real && !has_run(delivery);
+}
+
+void Flow::admit(const Delivery& delivery)
+{
+  if (state_ != FlowState::enabled) {
+    ++world_.recorder().flows[index_].ignored;
     return;
   }
   if (spec_.max_parallel_runs > 0 && in_flight_ >= static_cast<std::size_t>(spec_.max_parallel_runs)) {
@@ -86,12 +97,6 @@ void Flow::on_step_done(void* self, std::uint64_t run_slot)
   static_cast<Flow*>(self)->finish_step(static_cast<std::uint32_t>(run_slot));
 }
 
-bool Flow::cancels_runs() const
-{
-  return (state_ == FlowState::deleted && spec_.delete_cancels_runs) ||
-         (state_ == FlowState::disabled && spec_.disable_cancels_runs);
-}
-
 void Flow::finish_step(std::uint32_t slot)
 {
   // Cancellation takes effect at a step boundary: the step that was running when the flow was deleted has no effect.
@@ -120,10 +125,22 @@ void Flow::finish_step(std::uint32_t slot)
     // Wanted: the first email for (flow, step, event, recipient) of a real event. Each event has one recipient.
     email.wanted = run.wanted && first_email;
     email.submitted_at = world_.queue().now();
-    world_.recorder().on_submitted(timeline_row_, email.submitted_at);
-    world_.mailbox(email.mailbox).submit(email);
+    world_.guards().at_flow_step(slot, email);
+    return;
   }
   schedule_step(slot);
+}
+
+void Flow::send_admitted(std::uint32_t run_slot, const Email& email)
+{
+  world_.recorder().on_submitted(timeline_row_, world_.queue().now());
+  world_.mailbox(email.mailbox).submit(email);
+  schedule_step(run_slot);
+}
+
+void Flow::skip_send(std::uint32_t run_slot)
+{
+  schedule_step(run_slot);
 }
 
 void Flow::end_run(std::uint32_t slot)
@@ -142,25 +159,25 @@ void Flow::end_run(std::uint32_t slot)
   }
 }
 
-void Flow::disable()
+void Flow::stop(FlowState state, const StopSet& stops)
 {
-  if (state_ == FlowState::enabled)
-    state_ = FlowState::disabled;
+  if (state_ == FlowState::deleted)
+    return;
+  state_ = state;
+  if (stops.runs_in_flight)
+    cancel_in_flight_ = true;
+  if (stops.waiting_runs) {
+    world_.recorder().flows[index_].cancelled += waiting_.size();
+    waiting_.clear();
+  }
 }
 
 void Flow::enable()
 {
-  if (state_ == FlowState::disabled)
-    state_ = FlowState::enabled;
-}
-
-void Flow::remove()
-{
-  state_ = FlowState::deleted;
-  if (!cancels_runs())
+  if (state_ != FlowState::disabled)
     return;
-  world_.recorder().flows[index_].cancelled += waiting_.size();
-  waiting_.clear();
+  state_ = FlowState::enabled;
+  cancel_in_flight_ = false;
 }
 
 } // namespace stormsim

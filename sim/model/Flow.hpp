@@ -22,11 +22,20 @@ public:
   // Event handler: a connector delivered a trigger (argument: a packed Delivery).
   static void on_trigger(void* self, std::uint64_t packed_delivery);
 
-  // Turning a flow off stops new runs; runs in flight and waiting runs go on unless the spec says otherwise.
-  void disable();
+  // Stops new runs (the flow becomes disabled or deleted) and whatever else `stops` names: waiting runs are dropped
+  // at once, runs in flight are cancelled at their next step boundary. Queued mail is the mailboxes' business.
+  void stop(FlowState state, const StopSet& stops);
+  // Turns a disabled flow back on; a deleted flow stays deleted.
   void enable();
-  // Deleting stops new runs and, by default, cancels runs in flight at their next step and all waiting runs.
-  void remove();
+
+  // Continues a trigger that passed the flow-trigger guards: starts a run now or queues it for a slot.
+  void admit(const Delivery& delivery);
+  // Continues a send step that passed the flow-step guards (`run_slot` identifies the run).
+  void send_admitted(std::uint32_t run_slot, const Email& email);
+  // Ends a send step whose message a flow-step guard dropped, so the run goes on to its next step.
+  void skip_send(std::uint32_t run_slot);
+  // Whether a run or trigger of this flow that arrives now counts as wanted.
+  bool is_wanted_trigger(const Delivery& delivery) const;
 
   // Whether this flow has started a run for the delivery's source event.
   bool has_run(const Delivery& delivery) const;
@@ -49,7 +58,7 @@ private:
   void schedule_step(std::uint32_t slot);
   void finish_step(std::uint32_t slot);
   void end_run(std::uint32_t slot);
-  bool cancels_runs() const;
+  bool cancels_runs() const { return cancel_in_flight_; }
   bool is_first(std::vector<std::vector<std::uint32_t>>& seen, const Delivery& delivery);
 
   World& world_;
@@ -58,6 +67,7 @@ private:
   std::size_t timeline_row_;
   Rng rng_;
   FlowState state_ = FlowState::enabled;
+  bool cancel_in_flight_ = false;
   std::vector<Run> runs_; // slots; a finished run's slot is reused
   std::vector<std::uint32_t> free_slots_;
   std::size_t in_flight_ = 0;

@@ -1,25 +1,33 @@
 #include "model/GuardSet.hpp"
 
-#include "core/Random.hpp"
 #include "model/World.hpp"
-
-#include <algorithm>
-#include <limits>
+#include "model/guard/BreakerGuard.hpp"
+#include "model/guard/DedupGuard.hpp"
+#include "model/guard/FloodHoldGuard.hpp"
+#include "model/guard/RateLimitGuard.hpp"
 
 namespace stormsim {
-
 namespace {
 
-// A capacity of 0 in the scenario means unbounded: the store then grows with the distinct keys it sees.
-std::size_t store_capacity(const GuardSpec& spec)
+std::unique_ptr<Guard> make_guard(World& world, const GuardSpec& spec, std::size_t blocker)
 {
-  return spec.capacity == 0 ? std::numeric_limits<std::size_t>::max() : spec.capacity;
+  switch (spec.kind) {
+    case GuardSpec::Kind::dedup:
+      return std::make_unique<DedupGuard>(world, spec, blocker, world.flow_count());
+    case GuardSpec::Kind::rate_limit:
+    case GuardSpec::Kind::recipient_cap:
+      return std::make_unique<RateLimitGuard>(world, spec, blocker);
+    case GuardSpec::Kind::breaker:
+      return std::make_unique<BreakerGuard>(world, spec, blocker);
+    case GuardSpec::Kind::flood_hold:
+      break;
+  }
+  return std::make_unique<FloodHoldGuard>(world, spec, blocker);
 }
 
-// A TTL of 0 in the scenario means that keys never expire.
-double store_ttl(const GuardSpec& spec)
+bool is_trigger(const Email& item)
 {
-  return spec.ttl == 0 ? std::numeric_limits<double>::infinity() : spec.ttl;
+  return item.step == no_index;
 }
 
 } // namespace
@@ -28,101 +36,205 @@ GuardSet::GuardSet(World& world, const std::vector<GuardSpec>& specs) : world_(w
 {
   for (const auto& spec : specs) {
     const std::size_t blocker = world.recorder().add_blocker("guard/" + spec.id);
-    blockers_.emplace_back(spec.id, blocker);
-    if (spec.kind == GuardSpec::Kind::dedup) {
-      const std::size_t count = spec.shared ? 1 : world.flow_count();
-      dedups_.push_back(Dedup{&spec, blocker, {}});
-      for (std::size_t i = 0; i < count; ++i)
-        dedups_.back().stores.emplace_back(store_capacity(spec), store_ttl(spec));
-    } else {
-      const std::size_t count = world.mailbox_count();
-      thresholds_.push_back(Threshold{&spec, blocker, {}, std::vector<bool>(count, false),
-                                      std::vector<double>(count, -std::numeric_limits<double>::infinity())});
-      for (std::size_t i = 0; i < count; ++i)
-        thresholds_.back().windows.emplace_back(static_cast<std::size_t>(spec.limit), spec.window);
+    chains_[static_cast<std::size_t>(spec.point)].push_back(guards_.size());
+    guards_.push_back(make_guard(world, spec, blocker));
+  }
+  held_.resize(guards_.size());
+  releasing_.resize(guards_.size(), 0);
+}
+
+Email GuardSet::trigger_item(std::uint32_t flow, const Delivery& delivery) const
+{
+  const auto& event = world_.source(delivery.source).events()[delivery.event];
+  Email item;
+  item.flow = flow;
+  item.step = no_index;
+  item.mailbox = no_index;
+  item.recipient = event.recipient;
+  item.delivery = delivery;
+  item.wanted = flow == no_index ? event.real && delivery.origin == Origin::real
+                                 : world_.flow(flow).is_wanted_trigger(delivery);
+  item.submitted_at = world_.queue().now();
+  return item;
+}
+
+void GuardSet::at_connector(std::uint32_t connector, const Delivery& delivery)
+{
+  evaluate(Item{GuardPoint::connector, connector, trigger_item(no_index, delivery)}, 0);
+}
+
+void GuardSet::at_flow_trigger(std::uint32_t flow, const Delivery& delivery)
+{
+  evaluate(Item{GuardPoint::flow_trigger, flow, trigger_item(flow, delivery)}, 0);
+}
+
+void GuardSet::at_flow_step(std::uint32_t run_slot, const Email& email)
+{
+  evaluate(Item{GuardPoint::flow_step, run_slot, email}, 0);
+}
+
+void GuardSet::at_mailbox(const Email& email)
+{
+  evaluate(Item{GuardPoint::mailbox, 0, email}, 0);
+}
+
+void GuardSet::at_transport(const Email& email)
+{
+  evaluate(Item{GuardPoint::transport, 0, email}, 0);
+}
+
+void GuardSet::at_recipient(const Email& email)
+{
+  evaluate(Item{GuardPoint::recipient, 0, email}, 0);
+}
+
+void GuardSet::evaluate(Item item, std::size_t position)
+{
+  const auto& chain = chains_[static_cast<std::size_t>(item.point)];
+  const double now = world_.queue().now();
+  for (; position < chain.size(); ++position) {
+    const std::size_t index = chain[position];
+    Guard& guard = *guards_[index];
+    if (!guard.in_scope(item.email))
+      continue;
+    const Decision decision = guard.check(item.email, now);
+    auto& counters = world_.recorder().blockers[guard.blocker()];
+    switch (decision.verdict) {
+      case Verdict::pass:
+        passed(item, guard);
+        continue;
+      case Verdict::block:
+        block(item, guard, decision.reason);
+        return;
+      case Verdict::delay:
+        ++counters.delayed;
+        world_.recorder().trace(now, guard.spec().id, "delay", decision.reason, item.email);
+        park(item, position, decision.until);
+        return;
+      case Verdict::hold:
+        ++counters.held;
+        world_.recorder().trace(now, guard.spec().id, "hold", decision.reason, item.email);
+        if (item.stopped_at < 0)
+          item.stopped_at = now;
+        held_[index].push_back(Parked{item, position});
+        return;
     }
   }
+  forward(item);
 }
 
-std::size_t GuardSet::blocker_of(const std::string& guard_id) const
+void GuardSet::passed(Item& item, const Guard& guard)
 {
-  for (const auto& [id, blocker] : blockers_)
-    if (id == guard_id)
-      return blocker;
-  return 0;
-}
-
-bool GuardSet::applies(const std::vector<std::size_t>& scope, std::size_t index)
-{
-  return scope.empty() || std::find(scope.begin(), scope.end(), index) != scope.end();
-}
-
-bool GuardSet::admit_trigger(std::uint32_t flow, const Delivery& delivery, double now)
-{
-  for (auto& guard : dedups_)
-    if (applies(guard.spec->flows, flow) && !check_dedup(guard, flow, delivery, now))
-      return false;
-  return true;
-}
-
-bool GuardSet::check_dedup(Dedup& guard, std::uint32_t flow, const Delivery& delivery, double now)
-{
-  auto& store = guard.stores[guard.spec->shared ? 0 : flow];
-  // The registration id: the source and the event's index in it.
-  const std::uint64_t key = (static_cast<std::uint64_t>(delivery.source) << 32) | delivery.event;
-  auto& counters = world_.recorder().blockers[guard.blocker];
-  if (!store.seen_before(key, now)) {
-    ++counters.passed;
-    return true;
-  }
-  ++counters.blocked;
-  const auto& event = world_.source(delivery.source).events()[delivery.event];
-  if (event.real && delivery.origin == Origin::real && !world_.flow(flow).has_run(delivery)) {
-    ++counters.wanted_blocked;
-    ++world_.recorder().wanted_blocked;
-  }
-  return false;
-}
-
-std::optional<std::size_t> GuardSet::block_send(const Email& email, double now)
-{
-  for (auto& guard : thresholds_)
-    if (applies(guard.spec->mailboxes, email.mailbox) && !check_threshold(guard, email, now))
-      return guard.blocker;
-  return std::nullopt;
-}
-
-bool GuardSet::check_threshold(Threshold& guard, const Email& email, double now)
-{
-  if (guard.blocking[email.mailbox])
-    return false;
-  auto& counters = world_.recorder().blockers[guard.blocker];
-  if (guard.windows[email.mailbox].try_admit(now)) {
-    ++counters.passed;
-    return true;
-  }
-  trip(guard, email.mailbox, now);
-  if (guard.blocking[email.mailbox])
-    return false;
+  auto& counters = world_.recorder().blockers[guard.blocker()];
   ++counters.passed;
-  return true;
+  if (item.stopped_at >= 0 && item.email.wanted)
+    counters.add_wanted_delay(world_.queue().now() - item.stopped_at);
+  item.stopped_at = -1;
 }
 
-void GuardSet::trip(Threshold& guard, std::uint32_t mailbox, double now)
+void GuardSet::forward(const Item& item)
 {
-  // An alert-only threshold keeps counting, so it can exceed its limit again and again: a new trip is recorded only
-  // once a whole window has passed since the last one.
-  if (now - guard.last_trip[mailbox] < guard.spec->window)
-    return;
-  guard.last_trip[mailbox] = now;
-  world_.recorder().blockers[guard.blocker].trips.push_back(now);
-  world_.recorder().note_detection(now);
-  for (auto action : guard.spec->actions) {
-    if (action == GuardSpec::Action::block_mailbox)
-      guard.blocking[mailbox] = true;
-    else
-      world_.raise_alert(now);
+  switch (item.point) {
+    case GuardPoint::connector:
+      world_.connector(item.owner).fan_out(item.email.delivery);
+      break;
+    case GuardPoint::flow_trigger:
+      world_.flow(item.owner).admit(item.email.delivery);
+      break;
+    case GuardPoint::flow_step:
+      world_.flow(item.email.flow).send_admitted(item.owner, item.email);
+      break;
+    case GuardPoint::mailbox:
+      world_.mailbox(item.email.mailbox).enqueue(item.email);
+      break;
+    case GuardPoint::transport:
+      world_.mailbox(item.email.mailbox).after_transport(item.email);
+      break;
+    case GuardPoint::recipient:
+      world_.mailbox(item.email.mailbox).deliver(item.email);
+      break;
   }
+}
+
+void GuardSet::block(const Item& item, const Guard& guard, const char* reason)
+{
+  auto& recorder = world_.recorder();
+  recorder.trace(world_.queue().now(), guard.spec().id, "block", reason, item.email);
+  if (is_trigger(item.email)) {
+    recorder.on_trigger_blocked(item.email, guard.blocker());
+    return;
+  }
+  recorder.on_blocked(item.email, guard.blocker(), world_.timeline_row_of_mailbox(item.email.mailbox),
+                      world_.queue().now());
+  if (item.point == GuardPoint::flow_step)
+    world_.flow(item.email.flow).skip_send(item.owner);
+}
+
+void GuardSet::park(Item item, std::size_t position, double until)
+{
+  if (item.stopped_at < 0)
+    item.stopped_at = world_.queue().now();
+  std::uint64_t slot;
+  if (free_parking_.empty()) {
+    slot = parking_.size();
+    parking_.push_back(Parked{item, position});
+  } else {
+    slot = free_parking_.back();
+    free_parking_.pop_back();
+    parking_[slot] = Parked{item, position};
+  }
+  world_.queue().schedule(std::max(until, world_.queue().now()), on_unpark, this, slot);
+}
+
+void GuardSet::on_unpark(void* self, std::uint64_t slot)
+{
+  auto* set = static_cast<GuardSet*>(self);
+  const Parked parked = set->parking_[slot];
+  set->free_parking_.push_back(slot);
+  set->evaluate(parked.item, parked.position);
+}
+
+void GuardSet::release_held(std::size_t guard)
+{
+  guards_[guard]->reset(world_.queue().now());
+  // Approved items leave one by one at the guard's release rate, the way an automation service replays a held batch.
+  releasing_[guard] = held_[guard].size();
+  if (releasing_[guard] > 0)
+    world_.queue().schedule(world_.queue().now(), on_release, this, guard);
+}
+
+void GuardSet::on_release(void* self, std::uint64_t guard)
+{
+  auto* set = static_cast<GuardSet*>(self);
+  auto& held = set->held_[guard];
+  if (set->releasing_[guard] == 0 || held.empty())
+    return;
+  --set->releasing_[guard];
+  Parked parked = held.front();
+  held.pop_front();
+  Guard& holder = *set->guards_[guard];
+  set->passed(parked.item, holder);
+  set->evaluate(parked.item, parked.position + 1);
+  if (set->releasing_[guard] > 0) {
+    const double gap = 1.0 / holder.spec().release_rate_per_s;
+    set->world_.queue().schedule(set->world_.queue().now() + gap, on_release, self, guard);
+  }
+}
+
+void GuardSet::discard_held(std::size_t guard)
+{
+  guards_[guard]->reset(world_.queue().now());
+  releasing_[guard] = 0;
+  auto& held = held_[guard];
+  while (!held.empty()) {
+    block(held.front().item, *guards_[guard], "discarded by the operator");
+    held.pop_front();
+  }
+}
+
+void GuardSet::reset(std::size_t guard)
+{
+  guards_[guard]->reset(world_.queue().now());
 }
 
 } // namespace stormsim

@@ -1,12 +1,13 @@
-// The scenario's guards, attached at their points of the pipeline, with their state for one run.
+// The scenario's guards, grouped by their point in the pipeline, and the routing of items through them.
 #pragma once
 
-#include "guards/DedupStore.hpp"
-#include "guards/SlidingWindowLog.hpp"
 #include "model/Lineage.hpp"
+#include "model/guard/Guard.hpp"
 #include "scenario/Scenario.hpp"
 
-#include <optional>
+#include <array>
+#include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,41 +15,57 @@ namespace stormsim {
 
 class World;
 
+// Each `at_*` call runs the item through the guards at that point in scenario order and, when all pass, hands it to
+// the next stage of the pipeline. A delayed item waits in a parking slot and is asked again at its date; a held item
+// waits in its guard's hold list for the operator.
 class GuardSet {
 public:
   GuardSet(World& world, const std::vector<GuardSpec>& specs);
 
-  // Flow trigger point: false when a guard drops the trigger before a run starts.
-  bool admit_trigger(std::uint32_t flow, const Delivery& delivery, double now);
+  void at_connector(std::uint32_t connector, const Delivery& delivery);
+  void at_flow_trigger(std::uint32_t flow, const Delivery& delivery);
+  void at_flow_step(std::uint32_t run_slot, const Email& email);
+  void at_mailbox(const Email& email);
+  void at_transport(const Email& email);
+  void at_recipient(const Email& email);
 
-  // Mailbox send point: the recorder's blocker index of the guard that blocks this message, if any.
-  std::optional<std::size_t> block_send(const Email& email, double now);
+  // Operator actions on a guard, by index in the scenario's guard list.
+  void release_held(std::size_t guard);
+  void discard_held(std::size_t guard);
+  void reset(std::size_t guard);
 
-  std::size_t blocker_of(const std::string& guard_id) const;
+  std::size_t blocker_of(std::size_t guard) const { return guards_[guard]->blocker(); }
+  std::size_t held(std::size_t guard) const { return held_[guard].size(); }
+  std::size_t parked() const { return parking_.size() - free_parking_.size(); }
 
 private:
-  struct Dedup {
-    const GuardSpec* spec;
-    std::size_t blocker;
-    std::vector<guards::DedupStore> stores; // one per flow, or a single shared one
+  struct Item {
+    GuardPoint point;
+    std::uint32_t owner = 0; // connector index, flow index or run slot, as the point needs
+    Email email;
+    double stopped_at = -1;  // when a guard first delayed or held it, -1 if never
   };
-  struct Threshold {
-    const GuardSpec* spec;
-    std::size_t blocker;
-    std::vector<guards::SlidingWindowLog> windows; // one per mailbox
-    std::vector<bool> blocking;                     // per mailbox: latched after a trip with block_mailbox
-    std::vector<double> last_trip;                  // per mailbox, seconds; -infinity before the first trip
+  struct Parked {
+    Item item;
+    std::size_t position = 0; // index in the point's chain of the guard that delayed it
   };
 
-  static bool applies(const std::vector<std::size_t>& scope, std::size_t index);
-  bool check_dedup(Dedup& guard, std::uint32_t flow, const Delivery& delivery, double now);
-  bool check_threshold(Threshold& guard, const Email& email, double now);
-  void trip(Threshold& guard, std::uint32_t mailbox, double now);
+  void evaluate(Item item, std::size_t position);
+  void forward(const Item& item);
+  void block(const Item& item, const Guard& guard, const char* reason);
+  void park(Item item, std::size_t position, double until);
+  void passed(Item& item, const Guard& guard);
+  static void on_unpark(void* self, std::uint64_t slot);
+  static void on_release(void* self, std::uint64_t guard);
+  Email trigger_item(std::uint32_t flow, const Delivery& delivery) const;
 
   World& world_;
-  std::vector<Dedup> dedups_;
-  std::vector<Threshold> thresholds_;
-  std::vector<std::pair<std::string, std::size_t>> blockers_;
+  std::vector<std::unique_ptr<Guard>> guards_;
+  std::array<std::vector<std::size_t>, 6> chains_; // guard indices per GuardPoint
+  std::vector<std::deque<Parked>> held_;           // per guard
+  std::vector<std::size_t> releasing_;             // per guard: items still to release after an approval
+  std::vector<Parked> parking_;
+  std::vector<std::uint64_t> free_parking_;
 };
 
 } // namespace stormsim

@@ -2,6 +2,7 @@
 
 #include "model/World.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace stormsim {
@@ -27,6 +28,15 @@ std::size_t Mailbox::queued_wanted() const
 
 void Mailbox::submit(const Email& email)
 {
+  if (deleted_) {
+    ++world_.recorder().purged;
+    return;
+  }
+  world_.guards().at_mailbox(email);
+}
+
+void Mailbox::enqueue(const Email& email)
+{
   const double now = world_.queue().now();
   if (queue_.empty() && can_send_now(now)) {
     send(email, now);
@@ -39,6 +49,8 @@ void Mailbox::submit(const Email& email)
 
 bool Mailbox::can_send_now(double now)
 {
+  if (held_)
+    return false;
   if (spec_.smooth)
     return now >= next_slot_;
   const auto window = static_cast<std::int64_t>(std::floor(now / spec_.send_window));
@@ -51,7 +63,7 @@ bool Mailbox::can_send_now(double now)
 
 void Mailbox::schedule_drain(double now)
 {
-  if (drain_scheduled_)
+  if (drain_scheduled_ || held_)
     return;
   drain_scheduled_ = true;
   double when = spec_.smooth ? next_slot_ : (static_cast<double>(window_index_) + 1) * spec_.send_window;
@@ -86,21 +98,25 @@ void Mailbox::send(const Email& email, double now)
   else
     sent_in_window_ += 1;
 
-  auto& recorder = world_.recorder();
-  if (auto rule = world_.transport().blocking_rule(email, now)) {
-    recorder.on_blocked(email, *rule, timeline_row_, now);
+  if (world_.transport().intercept(email, timeline_row_, now))
     return;
-  }
-  if (auto guard = world_.guards().block_send(email, now)) {
-    recorder.on_blocked(email, *guard, timeline_row_, now);
-    return;
-  }
+  world_.guards().at_transport(email);
+}
+
+void Mailbox::after_transport(const Email& email)
+{
+  const double now = world_.queue().now();
   if (over_recipient_limit(now)) {
-    recorder.on_rejected(email, recipient_limit_blocker_, timeline_row_, now);
+    world_.recorder().on_rejected(email, recipient_limit_blocker_, timeline_row_, now);
     return;
   }
   recent_recipients_.push_back(now);
-  recorder.on_delivered(email, timeline_row_, now);
+  world_.guards().at_recipient(email);
+}
+
+void Mailbox::deliver(const Email& email)
+{
+  world_.recorder().on_delivered(email, timeline_row_, world_.queue().now());
 }
 
 bool Mailbox::over_recipient_limit(double now)
@@ -117,6 +133,35 @@ void Mailbox::purge()
   world_.recorder().purged += queue_.size();
   queue_.clear();
   note_queue_length(world_.queue().now());
+}
+
+void Mailbox::purge_flow(std::uint32_t flow)
+{
+  const auto before = queue_.size();
+  queue_.erase(std::remove_if(queue_.begin(), queue_.end(), [flow](const Email& e) { return e.flow == flow; }),
+               queue_.end());
+  world_.recorder().purged += before - queue_.size();
+  note_queue_length(world_.queue().now());
+}
+
+void Mailbox::remove()
+{
+  purge();
+  deleted_ = true;
+}
+
+void Mailbox::hold()
+{
+  held_ = true;
+}
+
+void Mailbox::release()
+{
+  if (!held_)
+    return;
+  held_ = false;
+  if (!queue_.empty())
+    schedule_drain(world_.queue().now());
 }
 
 void Mailbox::note_queue_length(double now)

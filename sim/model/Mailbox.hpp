@@ -22,11 +22,26 @@ public:
   Mailbox(World& world, const MailboxSpec& spec, std::uint32_t index, std::size_t timeline_row,
           std::size_t recipient_limit_blocker);
 
+  // A flow hands over a message: mailbox-point guards, then the outbound queue.
   void submit(const Email& email);
-  // Drops every queued message, as deleting or purging a mailbox does.
+  // Queues a message that passed the mailbox-point guards, or sends it at once when the throttle allows.
+  void enqueue(const Email& email);
+  // Continues a message that passed the transport-point guards: recipient limit, recipient guards, delivery.
+  void after_transport(const Email& email);
+  void deliver(const Email& email);
+
+  // Drops every queued message, as purging a mailbox does.
   void purge();
+  // Drops the queued messages of one flow.
+  void purge_flow(std::uint32_t flow);
+  // Purges the queue and drops every later submission, as deleting the mailbox does.
+  void remove();
+  // A held queue keeps accepting messages but sends none until released.
+  void hold();
+  void release();
 
   std::size_t queued() const { return queue_.size(); }
+  std::size_t timeline_row() const { return timeline_row_; }
   std::size_t queued_wanted() const;
   const MailboxSpec& spec() const { return spec_; }
 
@@ -47,6 +62,8 @@ private:
   Rng rng_;
   std::deque<Email> queue_;
   bool drain_scheduled_ = false;
+  bool held_ = false;
+  bool deleted_ = false;
   // window mode
   std::int64_t window_index_ = -1;
   double sent_in_window_ = 0;

@@ -18,16 +18,21 @@ OperatorActor::OperatorActor(World& world, SimGridClock& clock)
 {
 }
 
-bool OperatorActor::trouble_visible() const
+bool OperatorActor::notices_trouble() const
 {
-  return world_.alert_raised() || world_.complaints_received();
+  const bool awake = sg4::Engine::get_clock() >= spec_.wake_at;
+  if (awake)
+    return world_.alert_raised() || world_.complaints_received();
+  return spec_.on_call && world_.alert_raised();
 }
 
 void OperatorActor::operator()()
 {
   sg4::Actor::self()->daemonize();
-  sg4::this_actor::sleep_until(spec_.wake_at);
-  while (!trouble_visible())
+  // An operator who is not on call sleeps through every alert; one on call is woken by a guard's alert.
+  if (!spec_.on_call)
+    sg4::this_actor::sleep_until(spec_.wake_at);
+  while (!notices_trouble())
     sg4::this_actor::sleep_for(spec_.check_interval);
 
   simgrid::kernel::actor::simcall_answered([this]() {

@@ -10,7 +10,7 @@ class SimGridClock;
 class World;
 
 // The operator notices trouble when awake and either a guard has raised an alert or a recipient has complained
-// (received more emails than the complaint threshold). After the reaction time the playbook starts; each action
+// (received more emails than the complaint threshold); an operator on call also notices a guard's alert at night. After the reaction time the playbook starts; each action
 // runs at its `after` offset from that moment.
 class OperatorActor {
 public:
@@ -18,7 +18,7 @@ public:
   void operator()();
 
 private:
-  bool trouble_visible() const;
+  bool notices_trouble() const;
   void act(const PlaybookAction& action);
 
   World& world_;

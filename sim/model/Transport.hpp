@@ -9,18 +9,25 @@
 
 namespace stormsim {
 
-class Recorder;
+class World;
 
+// A rule matches when every condition it sets holds. Its action blocks the message silently, rejects it with a
+// non-delivery report to the sender, or moves it to quarantine, where it waits for the operator to release or purge
+// it. Rules take effect at their effective date; mail that leaves before then is not affected.
 class Transport {
 public:
-  explicit Transport(Recorder& recorder) : recorder_(recorder) {}
+  explicit Transport(World& world) : world_(world) {}
 
-  // Adds a rule that blocks matching mail from `effective_at` on; mail that leaves before then is not affected.
   void add_rule(const RuleSpec& rule, double effective_at);
 
-  // Returns the recorder's blocker index of the first rule in effect that matches, if any.
-  std::optional<std::size_t> blocking_rule(const Email& email, double now) const;
+  // Applies the rules in effect to a message leaving a mailbox. Returns true when a rule took the message.
+  bool intercept(const Email& email, std::size_t timeline_row, double now);
 
+  // Sends every quarantined message on, past the rules, or drops them all.
+  void release_quarantine();
+  void purge_quarantine();
+
+  std::size_t quarantined() const { return quarantine_.size(); }
   std::size_t rule_count() const { return rules_.size(); }
 
 private:
@@ -29,9 +36,11 @@ private:
     double effective_at;
     std::size_t blocker;
   };
+  bool matches(const ActiveRule& rule, const Email& email, double now) const;
 
-  Recorder& recorder_;
+  World& world_;
   std::vector<ActiveRule> rules_;
+  std::vector<std::pair<Email, std::size_t>> quarantine_; // message and the rule's blocker index
 };
 
 } // namespace stormsim

@@ -1,5 +1,6 @@
 #include "model/World.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -8,7 +9,7 @@ namespace stormsim {
 World::World(const Scenario& scenario)
     : scenario_(scenario)
     , queue_(scenario.duration, scenario.max_events)
-    , transport_(recorder_)
+    , transport_(*this)
     , transport_rng_(scenario.seed, "transport")
 {
   for (std::uint32_t i = 0; i < scenario.sources.size(); ++i)
@@ -59,6 +60,8 @@ std::uint32_t World::add_recipient(const std::string& prefix, std::uint32_t pers
 void World::raise_alert(double now)
 {
   alert_raised_ = true;
+  if (!first_alert_)
+    first_alert_ = now;
   recorder_.note_detection(now);
 }
 
@@ -67,46 +70,118 @@ bool World::complaints_received() const
   return recorder_.max_received > static_cast<std::uint32_t>(scenario_.operator_spec.complaint_threshold);
 }
 
+void World::add_guard_rule(const GuardSpec& guard)
+{
+  const double effective = queue_.now() + scenario_.rule_activation_delay.sample(transport_rng_);
+  std::vector<std::uint32_t> mailboxes;
+  for (std::uint32_t m = 0; m < mailboxes_.size(); ++m)
+    if (guard.mailboxes.empty() || std::count(guard.mailboxes.begin(), guard.mailboxes.end(), m) != 0)
+      mailboxes.push_back(m);
+  for (std::uint32_t m : mailboxes) {
+    RuleSpec rule;
+    rule.id = guard.id + "/" + mailboxes_[m].spec().id;
+    rule.sender_mailbox = m;
+    transport_.add_rule(rule, effective);
+  }
+}
+
+std::size_t World::guard_index(const std::string& id) const
+{
+  for (std::size_t i = 0; i < scenario_.guards.size(); ++i)
+    if (scenario_.guards[i].id == id)
+      return i;
+  return scenario_.guards.size();
+}
+
+void World::stop_flow(std::uint32_t flow, FlowState state, const StopSet& stops)
+{
+  flows_[flow].stop(state, stops);
+  if (stops.queued_mail)
+    for (auto& mailbox : mailboxes_)
+      mailbox.purge_flow(flow);
+  if (!recorder_.first_disable)
+    recorder_.first_disable = queue_.now();
+}
+
 void World::apply(const PlaybookAction& action)
 {
+  using Kind = PlaybookAction::Kind;
   const double now = queue_.now();
   const auto target = static_cast<std::uint32_t>(action.target);
-  std::string action_name;
-  std::string target_name;
-  std::optional<double> effective_at;
+  OperatorAction record{action_name(action.kind), "", now, std::nullopt};
   switch (action.kind) {
-    case PlaybookAction::Kind::disable_flow:
-      flows_[target].disable();
-      action_name = "disable_flow";
-      target_name = flows_[target].spec().id;
-      if (!recorder_.first_disable)
-        recorder_.first_disable = now;
+    case Kind::disable_flow:
+    case Kind::delete_flow:
+      stop_flow(target, action.kind == Kind::disable_flow ? FlowState::disabled : FlowState::deleted, action.stops);
+      record.target = flows_[target].spec().id;
       break;
-    case PlaybookAction::Kind::enable_flow:
+    case Kind::enable_flow:
       flows_[target].enable();
-      action_name = "enable_flow";
-      target_name = flows_[target].spec().id;
+      record.target = flows_[target].spec().id;
       break;
-    case PlaybookAction::Kind::delete_flow:
-      flows_[target].remove();
-      action_name = "delete_flow";
-      target_name = flows_[target].spec().id;
-      if (!recorder_.first_disable)
-        recorder_.first_disable = now;
+    case Kind::add_transport_rule:
+      record.target = action.rule.id;
+      record.effective_at = now + scenario_.rule_activation_delay.sample(transport_rng_);
+      transport_.add_rule(action.rule, *record.effective_at);
       break;
-    case PlaybookAction::Kind::add_transport_rule:
-      action_name = "add_transport_rule";
-      target_name = action.rule.id;
-      effective_at = now + scenario_.rule_activation_delay.sample(transport_rng_);
-      transport_.add_rule(action.rule, *effective_at);
+    case Kind::purge_mailbox:
+    case Kind::delete_mailbox:
+    case Kind::hold_mailbox:
+    case Kind::release_mailbox:
+      apply_to_mailbox(action.kind, mailboxes_[target]);
+      record.target = mailboxes_[target].spec().id;
       break;
-    case PlaybookAction::Kind::purge_mailbox:
-      mailboxes_[target].purge();
-      action_name = "purge_mailbox";
-      target_name = mailboxes_[target].spec().id;
+    case Kind::release_held:
+    case Kind::discard_held:
+    case Kind::reset_guard:
+      apply_to_guard(action.kind, action.target);
+      record.target = scenario_.guards[action.target].id;
+      break;
+    case Kind::release_quarantine:
+      transport_.release_quarantine();
+      break;
+    case Kind::purge_quarantine:
+      transport_.purge_quarantine();
       break;
   }
-  recorder_.operator_actions.push_back(OperatorAction{action_name, target_name, now, effective_at});
+  recorder_.operator_actions.push_back(record);
+}
+
+void World::apply_to_mailbox(PlaybookAction::Kind kind, Mailbox& mailbox)
+{
+  switch (kind) {
+    case PlaybookAction::Kind::purge_mailbox:
+      mailbox.purge();
+      break;
+    case PlaybookAction::Kind::delete_mailbox:
+      mailbox.remove();
+      break;
+    case PlaybookAction::Kind::hold_mailbox:
+      mailbox.hold();
+      break;
+    default:
+      mailbox.release();
+      break;
+  }
+}
+
+void World::apply_to_guard(PlaybookAction::Kind kind, std::size_t guard)
+{
+  if (kind == PlaybookAction::Kind::release_held)
+    guards_->release_held(guard);
+  else if (kind == PlaybookAction::Kind::discard_held)
+    guards_->discard_held(guard);
+  else
+    guards_->reset(guard);
+}
+
+const char* action_name(PlaybookAction::Kind kind)
+{
+  static const char* const names[] = {"disable_flow",    "enable_flow",   "delete_flow",        "add_transport_rule",
+                                      "purge_mailbox",   "delete_mailbox", "hold_mailbox",      "release_mailbox",
+                                      "release_held",    "discard_held",   "reset_guard",       "release_quarantine",
+                                      "purge_quarantine"};
+  return names[static_cast<int>(kind)];
 }
 
 } // namespace stormsim

@@ -13,6 +13,7 @@
 #include "scenario/Scenario.hpp"
 
 #include <deque>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,9 +33,16 @@ public:
   // Carries out one playbook action now (the operator calls this when the action's delay has passed).
   void apply(const PlaybookAction& action);
 
+  // Adds the transport rule of a breaker's block_sender action: it blocks the mailboxes in the guard's scope (all
+  // mailboxes when the scope is empty) after the transport's rule activation delay.
+  void add_guard_rule(const GuardSpec& guard);
+  std::size_t timeline_row_of_mailbox(std::uint32_t mailbox) { return mailboxes_[mailbox].timeline_row(); }
+  std::size_t guard_index(const std::string& id) const;
+
   // Called by guards when they trip or alert: the operator's alert channel.
   void raise_alert(double now);
   bool alert_raised() const { return alert_raised_; }
+  std::optional<double> first_alert() const { return first_alert_; }
   // Whether any recipient has received more emails than the operator's complaint threshold.
   bool complaints_received() const;
 
@@ -57,6 +65,9 @@ public:
   std::size_t mailbox_count() const { return mailboxes_.size(); }
 
 private:
+  void stop_flow(std::uint32_t flow, FlowState state, const StopSet& stops);
+  void apply_to_mailbox(PlaybookAction::Kind kind, Mailbox& mailbox);
+  void apply_to_guard(PlaybookAction::Kind kind, std::size_t guard);
 
   const Scenario& scenario_;
   EventQueue queue_;
@@ -71,6 +82,10 @@ private:
   std::vector<std::string> recipient_names_;
   Rng transport_rng_;
   bool alert_raised_ = false;
+  std::optional<double> first_alert_;
 };
+
+// The scenario-file name of a playbook action.
+const char* action_name(PlaybookAction::Kind kind);
 
 } // namespace stormsim

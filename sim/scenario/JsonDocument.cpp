@@ -1,6 +1,6 @@
 // Parses JSON input with nlohmann/json and adds what it lacks: source positions, duplicate key checks and readable
 // syntax errors.
-#include "JsonDocument.hpp"
+#include "scenario/JsonDocument.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "../core/InputError.hpp"
+#include "core/InputError.hpp"
 
 namespace stormsim {
 
@@ -231,7 +231,7 @@ void TextCursor::append_escaped_character(std::string& out) {
   case 'u':
     append_utf8(out, read_escaped_code_point());
     break;
-  default: // '"', '\\' and '/' stand for themselves.
+  default: // The escapes \", \\ and \/ decode to the character itself.
     out += kind;
     break;
   }
@@ -337,7 +337,8 @@ std::optional<Token> find_token(std::string_view text, std::size_t offset) {
 }
 
 // Returns the token that the lexer of nlohmann/json failed on. The lexer stops either inside that token or on the
-// byte after it, as in "tru}" where it stops at '}'. Structural characters never fail in the lexer.
+// byte after it, as in "tru}" where it stops at '}'. The lexer of nlohmann/json 3.11 returns structural characters
+// as tokens without checks, so they are never the failed token.
 std::optional<Token> find_failed_token(std::string_view text, std::size_t offset) {
   std::optional<Token> token = find_token(text, offset);
   if (token && token->kind != TokenKind::structural) {
@@ -434,6 +435,8 @@ private:
 // "[json.exception.parse_error.101] parse error at line 1, column 3: syntax error while parsing CONTEXT - DETAIL"
 // followed by "; expected TOKEN" for most errors. DETAIL is "unexpected TOKEN" when the parser found a wrong token,
 // or "LEXER MESSAGE; last read: 'TEXT'" when the lexer could not read one.
+// NOTE: this depends on the wording of nlohmann/json 3.11. With another version, reasons and positions may be less
+// precise, because parts of the library's message that are not recognized pass through unchanged.
 struct SyntaxError {
   std::string context;
   std::string unexpected;
@@ -441,8 +444,8 @@ struct SyntaxError {
   std::string expected;
 };
 
-constexpr std::string_view kExpectedTokens[] = {"'[', '{', or a literal", "string literal", "':'", "']'", "'}'",
-                                                "end of input"};
+constexpr std::string_view kExpectedTokens[] = {
+    "'[', '{', or a literal", "string literal", "':'", "']'", "'}'", "end of input"};
 
 std::optional<SyntaxError> split_syntax_error(const std::string& message) {
   constexpr std::string_view kMarker = "syntax error ";
@@ -610,7 +613,7 @@ std::string describe_lexer_error(const SyntaxError& error, std::string_view word
   return reason;
 }
 
-// A parse error as shown to people: where it is and what is wrong.
+// A parse error as shown to people, with its position and a readable reason.
 struct ErrorReport {
   SourcePosition position;
   std::string reason;
@@ -658,8 +661,8 @@ ErrorReport report_parse_failure(std::string_view text, const ParseFailure& fail
   if (failure.id == kNumberOutOfRange) {
     const std::optional<Token> token = find_failed_token(text, offset);
     const SourcePosition position = token ? token->position : position_at(text, offset);
-    return {position, "number " + escape_control_characters(shorten_excerpt(token_text(text, token))) +
-                          " is out of range"};
+    return {position,
+            "number " + escape_control_characters(shorten_excerpt(token_text(text, token))) + " is out of range"};
   }
 
   const std::optional<SyntaxError> error = split_syntax_error(failure.message);

@@ -1,4 +1,4 @@
-// Loads JSON input files and remembers where each value sits, so errors can point to a line and column.
+// Loads JSON input files and records the position of each value, so errors can point to a line and column.
 #pragma once
 
 #include <memory>

@@ -17,6 +17,7 @@ struct LoadContext {
   std::map<std::string, std::size_t> flows;
   std::map<std::string, std::size_t> mailboxes;
   std::map<std::string, std::size_t> lists;
+  std::map<std::string, std::size_t> guards;
 
   // Reads the "id" member, checks its form and its uniqueness among `table`, and records it with `index`.
   std::string read_id(ObjectReader& reader, std::map<std::string, std::size_t>& table, std::size_t index,
@@ -30,6 +31,7 @@ struct LoadContext {
 
 void load_pipeline(ObjectReader& root, LoadContext& context);
 void load_response(ObjectReader& root, LoadContext& context);
+void load_guards(ObjectReader& root, LoadContext& context);
 // Fills a mailbox from the named preset in the models directory.
 void apply_mailbox_preset(ObjectReader& mailbox, const std::string& model, LoadContext& context, MailboxSpec& spec);
 void read_mailbox_limits(ObjectReader& reader, MailboxSpec& spec);

@@ -115,8 +115,6 @@ void load_flows(ObjectReader& root, LoadContext& context)
     if (spec.steps.empty())
       reader.fail_here("missing required key \"steps\" (a non-empty array of steps)");
     spec.max_parallel_runs = static_cast<int>(reader.optional_integer("max_parallel_runs", 0, 1'000'000).value_or(0));
-    spec.disable_cancels_runs = reader.boolean("disable_cancels_runs", false);
-    spec.delete_cancels_runs = reader.boolean("delete_cancels_runs", true);
     reader.finish();
     scenario.flows.push_back(std::move(spec));
   }

@@ -35,7 +35,19 @@ RuleSpec read_rule(ObjectReader& reader, LoadContext& context, std::map<std::str
     rule.sender_mailbox = context.resolve(reader, "sender", context.mailboxes, "mailbox");
   if (reader.has("flow"))
     rule.flow = context.resolve(reader, "flow", context.flows, "flow");
-  reader.choice("action", {"block"}, std::string("block"));
+  if (auto step = reader.optional_integer("step", 0, 1'000'000)) {
+    if (!rule.flow)
+      reader.fail("step", "a step number needs the \"flow\" it belongs to");
+    if (static_cast<std::size_t>(*step) >= context.scenario.flows[*rule.flow].steps.size())
+      reader.fail("step", "flow \"" + context.scenario.flows[*rule.flow].id + "\" has no step " +
+                              std::to_string(*step) + " (steps are numbered from 0)");
+    rule.step = static_cast<std::size_t>(*step);
+  }
+  rule.recipient_prefix = reader.optional_string("recipient_prefix").value_or("");
+  const std::string action = reader.choice("action", {"block", "reject", "quarantine"}, std::string("block"));
+  rule.action = action == "reject"       ? RuleSpec::Action::reject
+                : action == "quarantine" ? RuleSpec::Action::quarantine
+                                         : RuleSpec::Action::block;
   return rule;
 }
 
@@ -56,25 +68,76 @@ void load_transport(ObjectReader& root, LoadContext& context, std::map<std::stri
   transport->finish();
 }
 
+// Turning a flow off lets runs in flight and waiting runs finish; deleting cancels both (Power Automate's
+// documented behaviour). Neither touches mail already handed to a mailbox unless "stops" says so.
+StopSet read_stops(ObjectReader& reader, bool deleting)
+{
+  StopSet stops{deleting, deleting, false};
+  if (!reader.has("stops"))
+    return stops;
+  stops = StopSet{};
+  for (const auto& name : reader.strings("stops")) {
+    if (name == "waiting_runs")
+      stops.waiting_runs = true;
+    else if (name == "runs_in_flight")
+      stops.runs_in_flight = true;
+    else if (name == "queued_mail")
+      stops.queued_mail = true;
+    else if (name != "new_triggers")
+      reader.fail("stops", "invalid value \"" + name +
+                               "\", expected any of: new_triggers, waiting_runs, runs_in_flight, queued_mail");
+  }
+  return stops;
+}
+
 PlaybookAction read_action(ObjectReader& reader, LoadContext& context, std::map<std::string, std::size_t>& rule_ids)
 {
+  using Kind = PlaybookAction::Kind;
+  static const std::vector<std::pair<std::string, Kind>> kinds = {
+      {"disable_flow", Kind::disable_flow},         {"enable_flow", Kind::enable_flow},
+      {"delete_flow", Kind::delete_flow},           {"add_transport_rule", Kind::add_transport_rule},
+      {"purge_mailbox", Kind::purge_mailbox},       {"delete_mailbox", Kind::delete_mailbox},
+      {"hold_mailbox", Kind::hold_mailbox},         {"release_mailbox", Kind::release_mailbox},
+      {"release_held", Kind::release_held},         {"discard_held", Kind::discard_held},
+      {"reset_guard", Kind::reset_guard},           {"release_quarantine", Kind::release_quarantine},
+      {"purge_quarantine", Kind::purge_quarantine}};
+  std::vector<std::string> names;
+  for (const auto& [name, kind] : kinds)
+    names.push_back(name);
   PlaybookAction action;
   action.after = reader.optional_duration("after").value_or(0);
-  const std::string kind = reader.choice(
-      "action", {"disable_flow", "enable_flow", "delete_flow", "add_transport_rule", "purge_mailbox"});
-  if (kind == "disable_flow" || kind == "enable_flow" || kind == "delete_flow") {
-    action.kind = kind == "disable_flow"  ? PlaybookAction::Kind::disable_flow
-                  : kind == "enable_flow" ? PlaybookAction::Kind::enable_flow
-                                          : PlaybookAction::Kind::delete_flow;
-    action.target = context.resolve(reader, "flow", context.flows, "flow");
-  } else if (kind == "purge_mailbox") {
-    action.kind = PlaybookAction::Kind::purge_mailbox;
-    action.target = context.resolve(reader, "mailbox", context.mailboxes, "mailbox");
-  } else {
-    action.kind = PlaybookAction::Kind::add_transport_rule;
-    ObjectReader rule = reader.object("rule");
-    action.rule = read_rule(rule, context, rule_ids, rule_ids.size());
-    rule.finish();
+  const std::string name = reader.choice("action", names);
+  for (const auto& [known, kind] : kinds)
+    if (known == name)
+      action.kind = kind;
+
+  switch (action.kind) {
+    case Kind::disable_flow:
+    case Kind::enable_flow:
+    case Kind::delete_flow:
+      action.target = context.resolve(reader, "flow", context.flows, "flow");
+      action.stops = read_stops(reader, action.kind == Kind::delete_flow);
+      break;
+    case Kind::purge_mailbox:
+    case Kind::delete_mailbox:
+    case Kind::hold_mailbox:
+    case Kind::release_mailbox:
+      action.target = context.resolve(reader, "mailbox", context.mailboxes, "mailbox");
+      break;
+    case Kind::release_held:
+    case Kind::discard_held:
+    case Kind::reset_guard:
+      action.target = context.resolve(reader, "guard", context.guards, "guard");
+      break;
+    case Kind::add_transport_rule: {
+      ObjectReader rule = reader.object("rule");
+      action.rule = read_rule(rule, context, rule_ids, rule_ids.size());
+      rule.finish();
+      break;
+    }
+    case Kind::release_quarantine:
+    case Kind::purge_quarantine:
+      break;
   }
   reader.finish();
   return action;
@@ -89,6 +152,7 @@ void load_operator(ObjectReader& root, LoadContext& context, std::map<std::strin
   auto& spec = scenario.operator_spec;
   spec.present = true;
   spec.wake_at = reader->optional_time_point("wake", scenario.start).value_or(0.0);
+  spec.on_call = reader->boolean("on_call", false);
   spec.reaction = reader->optional_distribution("reaction").value_or(Distribution::constant(0));
   spec.check_interval = reader->optional_duration("check_every").value_or(60.0);
   if (spec.check_interval <= 0)
@@ -100,67 +164,6 @@ void load_operator(ObjectReader& root, LoadContext& context, std::map<std::strin
   reader->finish();
 }
 
-std::vector<std::size_t> resolve_all(ObjectReader& reader, const std::string& key,
-                                     const std::map<std::string, std::size_t>& table, const char* kind,
-                                     LoadContext& context)
-{
-  std::vector<std::size_t> indices;
-  for (const auto& name : reader.strings(key))
-    indices.push_back(context.resolve_name(reader, key, name, table, kind));
-  return indices;
-}
-
-void read_dedup(ObjectReader& reader, LoadContext& context, GuardSpec& guard)
-{
-  guard.kind = GuardSpec::Kind::dedup;
-  guard.point = GuardSpec::Point::flow_trigger;
-  reader.choice("at", {"flow_trigger"}, std::string("flow_trigger"));
-  reader.choice("key", {"registration_id"}, std::string("registration_id"));
-  guard.flows = resolve_all(reader, "flows", context.flows, "flow", context);
-  guard.shared = reader.boolean("shared", false);
-  guard.ttl = reader.optional_duration("ttl").value_or(0);
-  guard.capacity = static_cast<std::size_t>(reader.optional_integer("capacity", 1, 1'000'000'000).value_or(0));
-}
-
-void read_threshold(ObjectReader& reader, LoadContext& context, GuardSpec& guard)
-{
-  guard.kind = GuardSpec::Kind::threshold;
-  guard.point = GuardSpec::Point::mailbox_send;
-  reader.choice("at", {"mailbox_send"}, std::string("mailbox_send"));
-  guard.mailboxes = resolve_all(reader, "mailboxes", context.mailboxes, "mailbox", context);
-  guard.limit = static_cast<int>(reader.integer("limit", 1, 1'000'000'000));
-  guard.window = reader.duration("window");
-  if (guard.window <= 0)
-    reader.fail("window", "expected a positive duration, found \"0s\"");
-  for (const auto& name : reader.strings("on_trip")) {
-    if (name == "block_mailbox")
-      guard.actions.push_back(GuardSpec::Action::block_mailbox);
-    else if (name == "alert")
-      guard.actions.push_back(GuardSpec::Action::alert);
-    else
-      reader.fail("on_trip", "invalid action \"" + name + "\", expected one of: alert, block_mailbox");
-  }
-  if (guard.actions.empty())
-    reader.fail_here("missing required key \"on_trip\" (a non-empty array of: alert, block_mailbox)");
-}
-
-void load_guards(ObjectReader& root, LoadContext& context)
-{
-  auto& scenario = context.scenario;
-  std::map<std::string, std::size_t> ids;
-  for (auto& reader : root.objects("guards")) {
-    GuardSpec guard;
-    guard.id = context.read_id(reader, ids, scenario.guards.size(), "guard");
-    const std::string kind = reader.choice("kind", {"dedup", "threshold"});
-    if (kind == "dedup")
-      read_dedup(reader, context, guard);
-    else
-      read_threshold(reader, context, guard);
-    reader.finish();
-    scenario.guards.push_back(std::move(guard));
-  }
-}
-
 } // namespace
 
 void load_response(ObjectReader& root, LoadContext& context)
@@ -168,8 +171,8 @@ void load_response(ObjectReader& root, LoadContext& context)
   std::map<std::string, std::size_t> rule_ids;
   load_faults(root, context);
   load_transport(root, context, rule_ids);
-  load_operator(root, context, rule_ids);
   load_guards(root, context);
+  load_operator(root, context, rule_ids);
 }
 
 } // namespace stormsim

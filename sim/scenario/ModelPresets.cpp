@@ -12,9 +12,11 @@ namespace {
 class PresetLocator : public Locator {
 public:
   explicit PresetLocator(const JsonDocument& document) : document_(document) {}
-  [[noreturn]] void fail(const std::string& pointer, const std::string& what) const override
+
+protected:
+  std::string where(const std::string& pointer) const override
   {
-    document_.fail(pointer, what);
+    return document_.locate(pointer) + ": " + (pointer.empty() ? "/" : pointer);
   }
 
 private:

@@ -1,10 +1,17 @@
 #include "scenario/ObjectReader.hpp"
 
+#include "core/InputError.hpp"
 #include "scenario/JsonDocument.hpp"
 
+#include <sstream>
 #include <stdexcept>
 
 namespace stormsim {
+
+void Locator::fail(const std::string& pointer, const std::string& what) const
+{
+  throw InputError(where(pointer) + ": " + what);
+}
 
 std::string describe_json(const nlohmann::json& value)
 {
@@ -121,6 +128,20 @@ std::int64_t ObjectReader::integer(const std::string& key, std::int64_t min, std
   if (!has(key))
     fail_here("missing required key \"" + key + "\" (an integer)");
   return *optional_integer(key, min, max);
+}
+
+std::optional<double> ObjectReader::optional_number(const std::string& key, double min, double max)
+{
+  const auto* value = optional_member(key, nlohmann::json::value_t::number_float, "a number");
+  if (value == nullptr)
+    return std::nullopt;
+  const double number = value->get<double>();
+  if (!(number >= min && number <= max)) {
+    std::ostringstream range;
+    range << "expected a number from " << min << " to " << max << ", found " << value->dump();
+    fail(key, range.str());
+  }
+  return number;
 }
 
 bool ObjectReader::boolean(const std::string& key, bool fallback)

@@ -20,7 +20,12 @@ namespace stormsim {
 class Locator {
 public:
   virtual ~Locator() = default;
-  [[noreturn]] virtual void fail(const std::string& pointer, const std::string& what) const = 0;
+  // Throws InputError("<where(pointer)>: <what>").
+  [[noreturn]] void fail(const std::string& pointer, const std::string& what) const;
+
+protected:
+  // The start of an error message about the value at `pointer`, such as "file.json:12:5: /flows/0/trigger".
+  virtual std::string where(const std::string& pointer) const = 0;
 };
 
 // Reads the members of one object. Every getter records the key as known; `finish()` rejects any other key, so a
@@ -39,6 +44,7 @@ public:
                      std::optional<std::string> fallback = std::nullopt);
   std::int64_t integer(const std::string& key, std::int64_t min, std::int64_t max);
   std::optional<std::int64_t> optional_integer(const std::string& key, std::int64_t min, std::int64_t max);
+  std::optional<double> optional_number(const std::string& key, double min, double max);
   bool boolean(const std::string& key, bool fallback);
   double duration(const std::string& key);
   std::optional<double> optional_duration(const std::string& key);

@@ -1,5 +1,6 @@
 #include "scenario/ScenarioLoader.hpp"
 
+#include "check/ReadExpectations.hpp"
 #include "core/InputError.hpp"
 #include "scenario/JsonDocument.hpp"
 #include "scenario/LoadContext.hpp"
@@ -14,23 +15,41 @@ namespace {
 // variant set it, else in the base scenario.
 class ScenarioLocator : public Locator {
 public:
-  ScenarioLocator(const JsonDocument& document, std::string variant_pointer, const nlohmann::json* patch)
-      : document_(document), variant_pointer_(std::move(variant_pointer)), patch_(patch)
+  ScenarioLocator(const JsonDocument& document, std::string variant_pointer, const nlohmann::json* patch,
+                  const LoadOptions& options)
+      : document_(document), variant_pointer_(std::move(variant_pointer)), patch_(patch), options_(options)
   {
   }
 
-  [[noreturn]] void fail(const std::string& pointer, const std::string& what) const override
+protected:
+  std::string where(const std::string& pointer) const override
   {
+    for (const auto& [overridden, value] : options_.overrides)
+      if (pointer == overridden || pointer.rfind(overridden + "/", 0) == 0)
+        return "--set " + overridden + "=" + (value.is_string() ? value.get<std::string>() : value.dump()) + ": " +
+               pointer;
     if (patch_ != nullptr && !pointer.empty() && patch_->contains(nlohmann::json::json_pointer(pointer)))
-      document_.fail(variant_pointer_ + pointer, what);
-    document_.fail(pointer, what);
+      return document_.locate(variant_pointer_ + pointer) + ": " + variant_pointer_ + pointer;
+    return document_.locate(pointer) + ": " + (pointer.empty() ? "/" : pointer);
   }
 
 private:
   const JsonDocument& document_;
   std::string variant_pointer_;
   const nlohmann::json* patch_;
+  const LoadOptions& options_;
 };
+
+void apply_overrides(const JsonDocument& document, nlohmann::json& merged, const LoadOptions& options)
+{
+  for (const auto& [pointer, value] : options.overrides) {
+    const nlohmann::json::json_pointer target(pointer);
+    if (!merged.contains(target.parent_pointer()))
+      throw InputError("--set " + pointer + ": " + document.file_name() + " has no value at " +
+                       target.parent_pointer().to_string() + " to set a member of");
+    merged[target] = value;
+  }
+}
 
 std::vector<std::string> variant_names(const nlohmann::json& root)
 {
@@ -99,6 +118,24 @@ void check_variant_names(ObjectReader& root)
 
 } // namespace
 
+std::pair<std::string, nlohmann::json> parse_override(const std::string& text)
+{
+  const auto equals = text.find('=');
+  if (equals == std::string::npos || text.empty() || text[0] != '/')
+    throw InputError("--set " + text + ": expected POINTER=VALUE with a JSON pointer such as /guards/0/limit=20");
+  const std::string pointer = text.substr(0, equals);
+  try {
+    (void)nlohmann::json::json_pointer(pointer);
+  } catch (const nlohmann::json::exception&) {
+    throw InputError("--set " + text + ": invalid JSON pointer \"" + pointer + "\"");
+  }
+  const std::string value = text.substr(equals + 1);
+  nlohmann::json parsed = nlohmann::json::parse(value, nullptr, false);
+  if (parsed.is_discarded())
+    parsed = value;
+  return {pointer, parsed};
+}
+
 std::string default_models_dir()
 {
   if (const char* dir = std::getenv("STORMSIM_MODELS"); dir != nullptr && *dir != '\0')
@@ -123,7 +160,8 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options)
   // A variant's patch applies to the base scenario; variants themselves stay as the base file declares them.
   merged["variants"] = document.root().value("variants", nlohmann::json::object());
 
-  ScenarioLocator locator(document, variant_pointer, patch);
+  apply_overrides(document, merged, options);
+  ScenarioLocator locator(document, variant_pointer, patch, options);
   Scenario scenario;
   scenario.file = path;
   scenario.variant = options.variant.value_or("");
@@ -133,9 +171,13 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options)
   root.optional_string("$schema");
   read_header(root, scenario, options);
   check_variant_names(root);
-  LoadContext context{scenario, options.models_dir, {}, {}, {}, {}, {}};
+  LoadContext context{scenario, options.models_dir, {}, {}, {}, {}, {}, {}};
   load_pipeline(root, context);
   load_response(root, context);
+  if (const nlohmann::json* expect = root.raw("expect")) {
+    ObjectReader reader = root.object("expect");
+    scenario.expect = read_expectations(reader, *expect, scenario);
+  }
   root.finish();
 
   // Every variant must load too, so a broken variant is found by `validate` and not in the middle of a comparison.

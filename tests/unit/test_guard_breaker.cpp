@@ -53,7 +53,7 @@ TEST_CASE("breaker trips on event over count", "[guards]") {
 }
 
 TEST_CASE("breaker ignores events spread over window", "[guards]") {
-  // Events at 0, 4, 8 and 10 s: at 10 s the window (0, 10] holds 4, 8 and 10, because the event at 0 s stopped
+  // Events at 0, 4, 8 and 10 s: at 10 s the window (0, 10] contains 4, 8 and 10, because the event at 0 s stopped
   // counting at exactly 10 s. A second event at 10 s makes 4 and trips.
   CircuitBreaker breaker(event_count_config());
   CHECK_FALSE(breaker.record(0.0).tripped());
@@ -194,8 +194,8 @@ TEST_CASE("breaker failure ratio spans whole window", "[guards]") {
 }
 
 TEST_CASE("breaker failure ratio forgets old buckets", "[guards]") {
-  // Failures at 0.5 and 1.5 s. From 11 s on the window covers the buckets [2, 12) or later, so both have left it:
-  // success at 11, failure at 11.5 and successes at 12 and 12.5 s make 1 failure in 4 requests, a ratio of 0.25.
+  // Failures at 0.5 and 1.5 s. From 11 s on the window covers the buckets [2, 12) or later, so both have left it.
+  // Success at 11, failure at 11.5 and successes at 12 and 12.5 s make 1 failure in 4 requests, a ratio of 0.25.
   // Counting the old failures would make 3 in 6 and trip.
   CircuitBreaker breaker(failure_ratio_config());
   CHECK_FALSE(breaker.record(0.5, Outcome::failure).tripped());
@@ -230,9 +230,29 @@ TEST_CASE("breaker infinite cooldown needs reset", "[guards]") {
   CHECK_FALSE(breaker.is_open(1e12));
 }
 
-TEST_CASE("breaker rejects invalid config", "[guards]") {
-  CHECK_THROWS_AS(CircuitBreaker(CircuitBreakerConfig{}), std::invalid_argument);
+TEST_CASE("breaker manual trip opens once", "[guards]") {
+  // No condition set, so only trip() opens the breaker, as for a breaker driven by an anomaly detector.
+  CircuitBreakerConfig config;
+  config.cooldown_s = 5.0;
+  CircuitBreaker breaker(config);
+  for (int i = 0; i < 100; ++i) {
+    CHECK_FALSE(breaker.record(0.0).tripped());
+  }
 
+  CHECK(breaker.trip(1.0));
+  CHECK(breaker.is_open(1.0));
+  CHECK_FALSE(breaker.trip(2.0));
+  CHECK_FALSE(breaker.record(3.0).counted);
+
+  // Half-open from 6 s: trip() opens it again and restarts the cooldown.
+  CHECK(breaker.trip(6.0));
+  CHECK(breaker.is_open(10.0));
+  CHECK_FALSE(breaker.record(11.0).tripped());
+  CHECK(breaker.state(11.0) == BreakerState::closed);
+  CHECK(breaker.trip_times() == std::vector<double>{1.0, 6.0});
+}
+
+TEST_CASE("breaker rejects invalid config", "[guards]") {
   CircuitBreakerConfig zero_events;
   zero_events.event_count = EventCountTrip{0, 1.0};
   CHECK_THROWS_WITH(CircuitBreaker(zero_events), "EventCountTrip max_events must be at least 1, got 0");

@@ -70,5 +70,6 @@ TEST_CASE("keyed limiter reuses evicted entries", "[guards]") {
 }
 
 TEST_CASE("keyed limiter rejects zero max keys", "[guards]") {
-  CHECK_THROWS_WITH(KeyedLimiter<TokenBucket>(TokenBucket(1.0, 1), 0), "KeyedLimiter max_keys must be at least 1, got 0");
+  CHECK_THROWS_WITH(KeyedLimiter<TokenBucket>(TokenBucket(1.0, 1), 0),
+                    "KeyedLimiter max_keys must be at least 1, got 0");
 }

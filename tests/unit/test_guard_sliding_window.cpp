@@ -77,8 +77,8 @@ std::size_t count_in_window(const std::vector<double>& admissions, std::size_t e
   return count;
 }
 
-// Feeds `arrival_count` edge-heavy arrivals to a SlidingWindowLog and checks by brute force that no window holds
-// more than `limit` admissions and that every rejection happened with exactly `limit` admissions in the window.
+// Feeds 20 000 edge-heavy arrivals to a SlidingWindowLog and checks by brute force that no window contains more than
+// `limit` admissions and that every rejection happened with exactly `limit` admissions in the window.
 void check_log_against_brute_force(std::size_t limit, std::uint64_t ticks_per_s, std::uint64_t window_ticks,
                                    std::uint64_t seed) {
   const double window_s = static_cast<double>(window_ticks) / static_cast<double>(ticks_per_s);
@@ -142,7 +142,7 @@ TEST_CASE("sliding log blocks burst at window edge", "[guards]") {
 
 TEST_CASE("sliding log interleaved bursts stay under limit", "[guards]") {
   // Limit 4 per 1 s: 2 at 0.5 s, 2 at 1.25 s, then at 1.375 s the window (0.375, 1.375] is full. At 1.5 s the pair
-  // from 0.5 s has expired, so 2 more pass, and the window (0.5, 1.5] holds exactly 4.
+  // from 0.5 s has expired, so 2 more pass, and the window (0.5, 1.5] contains exactly 4.
   SlidingWindowLog log(4, 1.0);
   CHECK(log.try_admit(0.5));
   CHECK(log.try_admit(0.5));

@@ -20,11 +20,14 @@ void apply_action(void* context, std::uint64_t)
   scheduled->world->apply(scheduled->action);
 }
 
+// A flow action with the loader's default stops: deleting cancels waiting runs and runs in flight.
 PlaybookAction flow_action(PlaybookAction::Kind kind)
 {
   PlaybookAction action;
   action.kind = kind;
   action.target = 0;
+  const bool deleting = kind == PlaybookAction::Kind::delete_flow;
+  action.stops = StopSet{deleting, deleting, false};
   return action;
 }
 
@@ -71,10 +74,10 @@ TEST_CASE("deleted flow cancels runs in flight", "[model][flow]")
 TEST_CASE("deleted flow keeps runs when told to", "[model][flow]")
 {
   Scenario scenario = tiny_scenario(10, 100, 1000, 60);
-  scenario.flows[0].delete_cancels_runs = false;
   scenario.faults.push_back(replay(0, 1, false));
   World world(scenario);
   ScheduledAction remove{&world, flow_action(PlaybookAction::Kind::delete_flow)};
+  remove.action.stops = StopSet{};
   world.start();
   world.queue().schedule(5.5, apply_action, &remove);
 

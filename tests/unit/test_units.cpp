@@ -50,8 +50,8 @@ TEST_CASE("duration accepts every unit", "[units]") {
 }
 
 TEST_CASE("duration rejects malformed text", "[units]") {
-  const std::vector<std::string> cases = {"5 mins", "",     "90",   "s",   "5m ", " 5m", "5mx",  "inf", "nan",
-                                          "infs",   "1e3s", ".5h",  "5.h", "+5m", "5M",  "5 s",  "5min"};
+  const std::vector<std::string> cases = {"5 mins", "",     "90",  "s",   "5m ", " 5m", "5mx", "inf", "nan",
+                                          "infs",   "1e3s", ".5h", "5.h", "+5m", "5M",  "5 s", "5min"};
   for (const std::string& text : cases) {
     INFO("text: " << text);
     CHECK(invalid_argument_message([&] { stormsim::parse_duration(text); }) ==
@@ -82,10 +82,9 @@ TEST_CASE("rate accepts words and durations", "[units]") {
     double window_s;
   };
   const std::vector<Case> cases = {
-      {"30/min", 30, 60},     {"10/10s", 10, 10},     {"3/day", 3, 86400},    {"22/min", 22, 60},
-      {"2/h", 2, 3600},       {"100/24h", 100, 86400}, {"5/s", 5, 1},          {"1.5/min", 1.5, 60},
-      {"1/sec", 1, 1},        {"1/second", 1, 1},     {"1/minute", 1, 60},    {"1/hour", 1, 3600},
-      {"4/1.5h", 4, 5400},    {"2/250ms", 2, 0.25},
+      {"30/min", 30, 60},      {"10/10s", 10, 10},  {"3/day", 3, 86400},  {"22/min", 22, 60},   {"2/h", 2, 3600},
+      {"100/24h", 100, 86400}, {"5/s", 5, 1},       {"1.5/min", 1.5, 60}, {"1/sec", 1, 1},      {"1/second", 1, 1},
+      {"1/minute", 1, 60},     {"1/hour", 1, 3600}, {"4/1.5h", 4, 5400},  {"2/250ms", 2, 0.25},
   };
   for (const Case& expected : cases) {
     INFO("text: " << expected.text);
@@ -102,8 +101,8 @@ TEST_CASE("rate per_second divides count by window", "[units]") {
 }
 
 TEST_CASE("rate rejects a missing or non-positive count", "[units]") {
-  const std::vector<std::string> cases = {"0/min", "0.0/min", "-1/min", "30", "", "/min", "30 /min", "abc/min",
-                                          "1e3/min"};
+  const std::vector<std::string> cases = {"0/min", "0.0/min", "-1/min",  "30",     "",
+                                          "/min",  "30 /min", "abc/min", "1e3/min"};
   for (const std::string& text : cases) {
     INFO("text: " << text);
     CHECK(invalid_argument_message([&] { stormsim::parse_rate(text); }) ==
@@ -139,8 +138,8 @@ TEST_CASE("clock time accepts both forms", "[units]") {
 }
 
 TEST_CASE("clock time rejects malformed text", "[units]") {
-  const std::vector<std::string> cases = {"2:15", "0215", "02:15:3", "", "02-15", " 02:15", "02:15 ", "02:1a",
-                                          "02:15:30:00"};
+  const std::vector<std::string> cases = {"2:15",   "0215",   "02:15:3", "",           "02-15",
+                                          " 02:15", "02:15 ", "02:1a",   "02:15:30:00"};
   for (const std::string& text : cases) {
     INFO("text: " << text);
     CHECK(invalid_argument_message([&] { stormsim::parse_clock_time(text); }) ==
@@ -188,9 +187,10 @@ TEST_CASE("date-time accepts leap days", "[units]") {
 }
 
 TEST_CASE("date-time rejects malformed text", "[units]") {
-  const std::vector<std::string> cases = {"2017-10-12",        "2017-10-12T00:00Z", "17-10-12T00:00",
-                                          "2017/10/12T00:00",  "2017-10-12X00:00",  "2017-10-12T0:00",
-                                          "2017-1-12T00:00",   "",                  "2017-10-12T00:00:00.5"};
+  const std::vector<std::string> cases = {
+      "2017-10-12",           "2017-10-12T00:00Z", "17-10-12T00:00",  "2017/10/12T00:00",
+      "2017-10-12X00:00",     "2017-10-12T0:00",   "2017-1-12T00:00", "",
+      "2017-10-12T00:00:00.5"};
   for (const std::string& text : cases) {
     INFO("text: " << text);
     CHECK(invalid_argument_message([&] { stormsim::parse_date_time(text); }) ==
@@ -306,8 +306,7 @@ TEST_CASE("date-time formatting absorbs rounding error", "[units]") {
 TEST_CASE("date-time formatting rejects offsets out of range", "[units]") {
   const DateTime midnight{2017, 10, 12, 0, 0, 0};
   CHECK_THROWS_AS(stormsim::format_date_time(midnight, std::nan("")), std::invalid_argument);
-  CHECK_THROWS_AS(stormsim::format_date_time(midnight, std::numeric_limits<double>::infinity()),
-                  std::invalid_argument);
+  CHECK_THROWS_AS(stormsim::format_date_time(midnight, std::numeric_limits<double>::infinity()), std::invalid_argument);
   CHECK_THROWS_AS(stormsim::format_date_time(midnight, 1e13), std::invalid_argument);
   CHECK_THROWS_AS(stormsim::format_date_time(DateTime{9999, 12, 31, 23, 59, 59}, 1), std::invalid_argument);
   CHECK_THROWS_AS(stormsim::format_date_time(DateTime{1, 1, 1, 0, 0, 0}, -1), std::invalid_argument);
@@ -315,10 +314,10 @@ TEST_CASE("date-time formatting rejects offsets out of range", "[units]") {
 
 TEST_CASE("duration formatting picks compact units", "[units]") {
   const std::vector<std::pair<double, std::string>> cases = {
-      {0, "0s"},           {0.25, "250ms"},     {0.0004, "0s"},      {0.9996, "1s"},     {45, "45s"},
-      {59.4, "59s"},       {59.6, "1m00s"},     {750, "12m30s"},     {3599.4, "59m59s"}, {3599.6, "1h00m"},
-      {11100, "3h05m"},    {11130, "3h06m"},    {86399, "1d00h"},    {187200, "2d04h"},  {-750, "-12m30s"},
-      {-0.0001, "0s"},     {1e19, "1.16e+14d"},
+      {0, "0s"},          {0.25, "250ms"},   {0.75, "750ms"},  {0.9994, "999ms"},   {0.0004, "0s"},
+      {0.9996, "1s"},     {45, "45s"},       {59.4, "59s"},    {59.6, "1m00s"},     {750, "12m30s"},
+      {3599.4, "59m59s"}, {3599.6, "1h00m"}, {11100, "3h05m"}, {11130, "3h06m"},    {86399, "1d00h"},
+      {187200, "2d04h"},  {-750, "-12m30s"}, {-0.0001, "0s"},  {1e19, "1.16e+14d"},
   };
   for (const auto& [seconds, text] : cases) {
     INFO("seconds: " << seconds);

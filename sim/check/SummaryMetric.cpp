@@ -1,0 +1,115 @@
+// Lists the summary's numeric metrics for a scenario and reads them from a summary.
+#include "check/SummaryMetric.hpp"
+
+#include "scenario/Scenario.hpp"
+
+#include <stdexcept>
+
+namespace stormsim {
+namespace {
+
+class MetricList {
+public:
+  void add(std::vector<std::string> keys)
+  {
+    std::string name;
+    for (const auto& key : keys)
+      name += (name.empty() ? "" : ".") + key;
+    metrics_.push_back(SummaryMetric{std::move(name), std::move(keys)});
+  }
+
+  void add_fields(const std::vector<std::string>& prefix, const std::vector<const char*>& fields)
+  {
+    for (const char* field : fields) {
+      auto keys = prefix;
+      keys.emplace_back(field);
+      add(std::move(keys));
+    }
+  }
+
+  std::vector<SummaryMetric> take() { return std::move(metrics_); }
+
+private:
+  std::vector<SummaryMetric> metrics_;
+};
+
+// Blocker names in the order the model registers them: recipient limits of mailboxes, guards, rules that exist from
+// the start, then rules that the operator's playbook adds.
+void add_blockers(MetricList& list, const Scenario& scenario)
+{
+  for (const auto& mailbox : scenario.mailboxes)
+    list.add({"emails", "blocked_by", "recipient_limit/" + mailbox.id});
+  for (const auto& guard : scenario.guards)
+    list.add({"emails", "blocked_by", "guard/" + guard.id});
+  for (const auto& rule : scenario.rules)
+    list.add({"emails", "blocked_by", "rule/" + rule.id});
+  for (const auto& action : scenario.operator_spec.playbook)
+    if (action.kind == PlaybookAction::Kind::add_transport_rule)
+      list.add({"emails", "blocked_by", "rule/" + action.rule.id});
+}
+
+const nlohmann::ordered_json* find_value(const nlohmann::ordered_json& summary, const std::vector<std::string>& keys)
+{
+  const nlohmann::ordered_json* value = &summary;
+  for (const auto& key : keys) {
+    if (!value->is_object())
+      return nullptr;
+    auto it = value->find(key);
+    if (it == value->end())
+      return nullptr;
+    value = &*it;
+  }
+  return value;
+}
+
+} // namespace
+
+std::vector<SummaryMetric> summary_metrics(const Scenario& scenario)
+{
+  MetricList list;
+  list.add_fields({"sim"}, {"seed", "events", "end_s"});
+  for (const auto& flow : scenario.flows)
+    list.add_fields({"runs", flow.id}, {"total", "wanted", "unwanted", "cancelled", "ignored", "deduplicated"});
+  list.add_fields({"emails"}, {"submitted", "delivered", "wanted_delivered", "unwanted_delivered", "wanted_blocked",
+                               "unwanted_blocked", "blocked"});
+  add_blockers(list, scenario);
+  list.add_fields({"emails"}, {"rejected", "last_delivered_s", "queued_at_end", "wanted_queued_at_end", "purged"});
+  list.add_fields({"recipients"}, {"reached", "max", "p50", "p99", "over_one_unwanted"});
+  list.add_fields({"storm"}, {"start_s", "detected_s", "time_to_detect_s", "last_unwanted_delivery_s",
+                              "time_to_contain_s", "first_disable_s", "delivered_after_disable",
+                              "unwanted_delivered_after_disable", "peak_delivered_per_min"});
+  for (const auto& guard : scenario.guards)
+    list.add_fields({"guards", guard.id}, {"passed", "blocked", "wanted_blocked", "trips"});
+  list.add_fields({"operator"}, {"noticed_s"});
+  list.add_fields({"events"}, {"real", "replayed"});
+  list.add_fields({"lists"}, {"items_written"});
+  return list.take();
+}
+
+std::optional<SummaryMetric> find_metric(const std::vector<SummaryMetric>& metrics, const std::string& name)
+{
+  for (const auto& metric : metrics)
+    if (metric.name == name)
+      return metric;
+  return std::nullopt;
+}
+
+std::optional<double> read_metric(const nlohmann::ordered_json& summary, const SummaryMetric& metric)
+{
+  const nlohmann::ordered_json* value = find_value(summary, metric.keys);
+  if (value == nullptr) {
+    if (metric.keys.size() == 3 && metric.keys[0] == "emails" && metric.keys[1] == "blocked_by")
+      return 0.0;
+    throw std::runtime_error("the run's summary has no metric " + metric.name +
+                             "; the list of metrics in check/SummaryMetric.cpp is out of date");
+  }
+  if (value->is_null())
+    return std::nullopt;
+  if (value->is_array())
+    return static_cast<double>(value->size());
+  if (!value->is_number())
+    throw std::runtime_error("the run's summary has a non-numeric value at " + metric.name + ": " + value->dump());
+  return value->get<double>();
+}
+
+} // namespace stormsim
