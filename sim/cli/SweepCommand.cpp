@@ -176,7 +176,7 @@ CLI::App* setup_sweep(CLI::App& app, SweepOptions& options)
                     "Values for one scenario value: POINTER=V1,V2,..., for example /guards/0/limit=5,10,20 "
                     "(repeatable; the last --set varies fastest)")
       ->required()
-      ->expected(1);
+      ->allow_extra_args(false);
   sweep->add_option("--variant", options.variant, "Apply the named variant before setting values");
   sweep->add_option("--replications", options.replications, "Runs per point, each with its own seed (default: 1)")
       ->check(CLI::Range(1, 1'000'000));

@@ -30,6 +30,11 @@ struct LoadContext {
 };
 
 void load_pipeline(ObjectReader& root, LoadContext& context);
+void load_sources(ObjectReader& root, LoadContext& context);
+void load_connectors(ObjectReader& root, LoadContext& context);
+void load_lists(ObjectReader& root, LoadContext& context);
+void load_mailboxes(ObjectReader& root, LoadContext& context);
+void load_flows(ObjectReader& root, LoadContext& context);
 void load_response(ObjectReader& root, LoadContext& context);
 void load_guards(ObjectReader& root, LoadContext& context);
 // Fills a mailbox from the named preset in the models directory.
