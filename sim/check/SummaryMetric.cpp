@@ -3,6 +3,7 @@
 
 #include "scenario/Scenario.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace stormsim {
@@ -46,6 +47,16 @@ void add_blockers(MetricList& list, const Scenario& scenario)
   for (const auto& action : scenario.operator_spec.playbook)
     if (action.kind == PlaybookAction::Kind::add_transport_rule)
       list.add({"emails", "blocked_by", "rule/" + action.rule.id});
+  // A breaker that blocks the sender adds one rule per mailbox in its scope, named after the guard and the mailbox.
+  for (const auto& guard : scenario.guards) {
+    const auto& actions = guard.breaker.actions;
+    if (guard.kind != GuardSpec::Kind::breaker ||
+        std::find(actions.begin(), actions.end(), BreakerSpec::Action::block_sender) == actions.end())
+      continue;
+    for (std::size_t m = 0; m < scenario.mailboxes.size(); ++m)
+      if (guard.mailboxes.empty() || std::find(guard.mailboxes.begin(), guard.mailboxes.end(), m) != guard.mailboxes.end())
+        list.add({"emails", "blocked_by", "rule/" + guard.id + "/" + scenario.mailboxes[m].id});
+  }
 }
 
 const nlohmann::ordered_json* find_value(const nlohmann::ordered_json& summary, const std::vector<std::string>& keys)
@@ -69,17 +80,21 @@ std::vector<SummaryMetric> summary_metrics(const Scenario& scenario)
   MetricList list;
   list.add_fields({"sim"}, {"seed", "events", "end_s"});
   for (const auto& flow : scenario.flows)
-    list.add_fields({"runs", flow.id}, {"total", "wanted", "unwanted", "cancelled", "ignored", "deduplicated"});
+    list.add_fields({"runs", flow.id}, {"total", "wanted", "unwanted", "cancelled", "ignored", "blocked"});
   list.add_fields({"emails"}, {"submitted", "delivered", "wanted_delivered", "unwanted_delivered", "wanted_blocked",
                                "unwanted_blocked", "blocked"});
   add_blockers(list, scenario);
-  list.add_fields({"emails"}, {"rejected", "last_delivered_s", "queued_at_end", "wanted_queued_at_end", "purged"});
+  list.add_fields({"emails"}, {"rejected", "bounced", "quarantined_at_end", "last_delivered_s", "queued_at_end",
+                               "wanted_queued_at_end", "purged"});
   list.add_fields({"recipients"}, {"reached", "max", "p50", "p99", "over_one_unwanted"});
   list.add_fields({"storm"}, {"start_s", "detected_s", "time_to_detect_s", "last_unwanted_delivery_s",
                               "time_to_contain_s", "first_disable_s", "delivered_after_disable",
                               "unwanted_delivered_after_disable", "peak_delivered_per_min"});
-  for (const auto& guard : scenario.guards)
-    list.add_fields({"guards", guard.id}, {"passed", "blocked", "wanted_blocked", "trips"});
+  for (const auto& guard : scenario.guards) {
+    list.add_fields({"guards", guard.id}, {"passed", "blocked", "delayed", "held", "held_at_end", "trips",
+                                           "wanted_blocked", "wanted_delayed"});
+    list.add_fields({"guards", guard.id, "wanted_delayed_s"}, {"mean", "max"});
+  }
   list.add_fields({"operator"}, {"noticed_s"});
   list.add_fields({"events"}, {"real", "replayed"});
   list.add_fields({"lists"}, {"items_written"});

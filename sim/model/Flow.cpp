@@ -29,7 +29,7 @@ void Flow::trigger(const Delivery& delivery)
 bool Flow::is_wanted_trigger(const Delivery& delivery) const
 {
   const auto& event = world_.source(delivery.source).events()[delivery.event];
-  return event.real && delivery.origin == Origin::real && !has_run(delivery);
+  return event.real && !has_run(delivery);
 }
 
 void Flow::admit(const Delivery& delivery)
@@ -62,9 +62,10 @@ bool Flow::has_run(const Delivery& delivery) const
 void Flow::start_run(const Delivery& delivery)
 {
   const auto& event = world_.source(delivery.source).events()[delivery.event];
-  // A run is wanted when its event is real and this is the flow's first run for it.
+  // A run is wanted when its event is real and this is the flow's first run for it, whatever brought it: a retry
+  // whose first attempt never started a run still carries the wanted email.
   const bool first = is_first(runs_per_event_, delivery);
-  const bool wanted = event.real && delivery.origin == Origin::real && first;
+  const bool wanted = event.real && first;
   world_.recorder().on_run_started(index_, timeline_row_, wanted, world_.queue().now());
 
   std::uint32_t slot;

@@ -52,7 +52,9 @@ Email GuardSet::trigger_item(std::uint32_t flow, const Delivery& delivery) const
   item.mailbox = no_index;
   item.recipient = event.recipient;
   item.delivery = delivery;
-  item.wanted = flow == no_index ? event.real && delivery.origin == Origin::real
+  // At the connector no flow is known yet: a real event's delivery counts as wanted unless every flow it
+  // triggers has already run for it.
+  item.wanted = flow == no_index ? event.real && !world_.any_flow_ran(delivery)
                                  : world_.flow(flow).is_wanted_trigger(delivery);
   item.submitted_at = world_.queue().now();
   return item;

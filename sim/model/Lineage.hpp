@@ -5,12 +5,22 @@
 
 namespace stormsim {
 
-// Why a trigger event reached a connector. Only `real` events can produce wanted mail.
-enum class Origin : std::uint8_t { real, replay };
+// Why a trigger event reached a flow this time. Whether mail is wanted depends on the source event and on whether
+// the flow already ran for it, not on the origin; the origin is lineage for traces and per-origin counts.
+enum class Origin : std::uint8_t {
+  real,       // the source's own delivery of a new event
+  replay,     // a replay fault re-sent an earlier event
+  duplicate,  // at-least-once delivery sent the same event again
+  retry,      // the sender retried after a timeout or failure
+  redelivery, // a polling trigger fetched an item again after losing its cursor or seen-id state
+  loop,       // mail or a list change produced by the pipeline itself came back as a trigger
+  schedule,   // a recurring trigger fired again for the same event
+};
 
 inline const char* origin_name(Origin origin)
 {
-  return origin == Origin::real ? "real" : "replay";
+  static const char* const names[] = {"real", "replay", "duplicate", "retry", "redelivery", "loop", "schedule"};
+  return names[static_cast<int>(origin)];
 }
 
 // A trigger event as a flow sees it: the source's event (which carries the recipient and the registration id)

@@ -85,6 +85,14 @@ void World::add_guard_rule(const GuardSpec& guard)
   }
 }
 
+bool World::any_flow_ran(const Delivery& delivery) const
+{
+  for (const auto& flow : flows_)
+    if (flow.has_run(delivery))
+      return true;
+  return false;
+}
+
 std::size_t World::guard_index(const std::string& id) const
 {
   for (std::size_t i = 0; i < scenario_.guards.size(); ++i)

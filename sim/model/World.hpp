@@ -38,6 +38,8 @@ public:
   void add_guard_rule(const GuardSpec& guard);
   std::size_t timeline_row_of_mailbox(std::uint32_t mailbox) { return mailboxes_[mailbox].timeline_row(); }
   std::size_t guard_index(const std::string& id) const;
+  // Whether any flow has started a run for the delivery's source event.
+  bool any_flow_ran(const Delivery& delivery) const;
 
   // Called by guards when they trip or alert: the operator's alert channel.
   void raise_alert(double now);

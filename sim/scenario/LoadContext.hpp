@@ -37,6 +37,7 @@ void load_mailboxes(ObjectReader& root, LoadContext& context);
 void load_flows(ObjectReader& root, LoadContext& context);
 void load_response(ObjectReader& root, LoadContext& context);
 void load_guards(ObjectReader& root, LoadContext& context);
+void load_faults(ObjectReader& root, LoadContext& context);
 // Fills a mailbox from the named preset in the models directory.
 void apply_mailbox_preset(ObjectReader& mailbox, const std::string& model, LoadContext& context, MailboxSpec& spec);
 void read_mailbox_limits(ObjectReader& reader, MailboxSpec& spec);
