@@ -81,7 +81,10 @@ ExpectationOutcome evaluate_every(const Expectation& expectation, const std::vec
     outcome.measured = "null in all " + runs_text(values.size());
   } else {
     const auto [low, high] = std::minmax_element(numbers.begin(), numbers.end());
-    outcome.measured = format_measured(*low) + " to " + format_measured(*high) + " over " + runs_text(values.size());
+    if (*low == *high && nulls == 0)
+      outcome.measured = format_measured(*low) + " in all " + runs_text(values.size());
+    else
+      outcome.measured = format_measured(*low) + " to " + format_measured(*high) + " over " + runs_text(values.size());
     if (nulls > 0)
       outcome.measured += ", " + std::to_string(nulls) + " null";
   }

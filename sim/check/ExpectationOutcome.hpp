@@ -12,7 +12,8 @@ namespace stormsim {
 
 struct ExpectationOutcome {
   bool passed = false;
-  std::string measured;                  // for people: "3", "null", "0 to 7 over 5 runs", "4.2 (p95 of 5 runs)"
+  std::string measured;                  // for people: "3", "null", "0 in all 5 runs", "0 to 7 over 5 runs",
+                                         // "4.2 (p95 of 5 runs)"
   std::optional<std::size_t> first_failing;  // with Statistic::every: the first replication that failed
   std::size_t failing = 0;               // with Statistic::every: how many replications failed
 };

@@ -80,7 +80,8 @@ std::vector<SummaryMetric> summary_metrics(const Scenario& scenario)
   MetricList list;
   list.add_fields({"sim"}, {"seed", "events", "end_s"});
   for (const auto& flow : scenario.flows)
-    list.add_fields({"runs", flow.id}, {"total", "wanted", "unwanted", "cancelled", "ignored", "blocked"});
+    list.add_fields({"runs", flow.id}, {"total", "wanted", "unwanted", "cancelled", "ignored", "blocked", "failed",
+                                        "retries", "skipped_by_condition"});
   list.add_fields({"emails"}, {"submitted", "delivered", "wanted_delivered", "unwanted_delivered", "wanted_blocked",
                                "unwanted_blocked", "blocked"});
   add_blockers(list, scenario);
@@ -96,8 +97,12 @@ std::vector<SummaryMetric> summary_metrics(const Scenario& scenario)
     list.add_fields({"guards", guard.id, "wanted_delayed_s"}, {"mean", "max"});
   }
   list.add_fields({"operator"}, {"noticed_s"});
-  list.add_fields({"events"}, {"real", "replayed"});
+  list.add_fields({"events"}, {"real", "replayed", "scheduled"});
   list.add_fields({"lists"}, {"items_written"});
+  list.add_fields({"connectors"}, {"webhook_attempts", "timeouts", "refused", "retries", "abandoned",
+                                   "duplicate_copies", "polls", "missed_polls", "redelivered"});
+  list.add_fields({"inboxes"}, {"auto_replies", "auto_replies_once_skipped", "loop_prevented", "mail_triggers",
+                                "mail_triggers_skipped", "reply_alls", "reply_alls_blocked"});
   return list.take();
 }
 

@@ -63,6 +63,21 @@ void write_outputs(const std::string& dir, World& world, const Summary& summary)
   write_file(base / "recipients.csv", recipients.str());
 }
 
+std::unique_ptr<Trace> make_trace(const std::string& path, World& world)
+{
+  const Scenario& scenario = world.scenario();
+  std::vector<std::string> flows;
+  std::vector<std::string> mailboxes;
+  std::vector<std::string> sources;
+  for (const auto& flow : scenario.flows)
+    flows.push_back(flow.id);
+  for (const auto& mailbox : scenario.mailboxes)
+    mailboxes.push_back(mailbox.id);
+  for (const auto& source : scenario.sources)
+    sources.push_back(source.id);
+  return std::make_unique<Trace>(path, flows, mailboxes, sources, &world.recipient_names());
+}
+
 } // namespace
 
 CLI::App* setup_run(CLI::App& app, RunOptions& options)
@@ -73,6 +88,8 @@ CLI::App* setup_run(CLI::App& app, RunOptions& options)
   run->add_option("--seed", options.seed, "Seed for every random stream (default: the scenario's seed)");
   run->add_flag("--json", options.json, "Print the summary as one JSON object instead of a table");
   run->add_option("--out", options.out_dir, "Write summary.json, timeline.csv and recipients.csv to this directory");
+  run->add_option("--trace", options.trace_path,
+                  "Write one JSON line per guard or rule decision that is not a pass to this file");
   run->add_option("--set", options.overrides,
                   "Replace a value of the scenario: POINTER=VALUE, for example /operator/reaction=30m (repeatable)");
   run->add_option("--models", options.models_dir, "Directory of vendor presets (default: $STORMSIM_MODELS or the "
@@ -93,6 +110,8 @@ int run_run(const RunOptions& options)
 
   auto engine = make_engine(options.engine_args);
   World world(scenario);
+  if (!options.trace_path.empty())
+    world.recorder().tracer = make_trace(options.trace_path, world);
   run_in_simgrid(*engine, world);
 
   const Summary summary = build_summary(world);

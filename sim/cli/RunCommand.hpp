@@ -16,6 +16,7 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;
   bool json = false;
   std::string out_dir;
+  std::string trace_path;
   std::string models_dir;
   std::vector<std::string> overrides; // POINTER=VALUE
   std::vector<std::string> engine_args; // SimGrid's --cfg= and --log= flags, passed through

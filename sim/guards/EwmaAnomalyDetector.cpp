@@ -38,6 +38,13 @@ bool EwmaAnomalyDetector::observe(double now) {
 }
 
 // Learns the finished bucket and the empty buckets between it and `index`, then starts counting bucket `index`.
+void EwmaAnomalyDetector::start(double now) {
+  time_.advance(now);
+  STORMSIM_ASSERT(current_index_ == std::numeric_limits<std::int64_t>::min(), "start() after learning began at %g",
+                  now);
+  move_to_bucket(grid_.index_of(now));
+}
+
 void EwmaAnomalyDetector::move_to_bucket(std::int64_t index) {
   if (current_index_ != std::numeric_limits<std::int64_t>::min()) {
     learn(static_cast<double>(current_count_));

@@ -29,6 +29,10 @@ public:
   // every other event, so each anomalous bucket is reported once.
   bool observe(double now);
 
+  // Starts learning at the bucket of `now` (s) before any event arrives, so the quiet time before a burst counts as
+  // empty buckets. Without it, learning starts at the first event. Call it at most once, before observe().
+  void start(double now);
+
   // Learned statistics of the buckets closed before the current one, in events per bucket.
   double mean() const { return mean_; }
   double variance() const { return variance_; }

@@ -91,6 +91,35 @@ void Recorder::on_delivered(const Email& email, std::size_t timeline_row, double
   }
 }
 
+void Recorder::on_delivered_to_list(const Email& email, std::size_t timeline_row, double now)
+{
+  const std::uint64_t count = email.list_members;
+  delivered += count;
+  last_delivery = now;
+  auto& bucket = timeline.at(timeline_row, now);
+  bucket.emails_delivered += count;
+  ensure_recipient(email.recipient + email.list_members - 1);
+  for (std::uint32_t r = email.recipient; r < email.recipient + email.list_members; ++r) {
+    if (++received[r] > max_received)
+      max_received = received[r];
+    if (!email.wanted)
+      ++unwanted_received[r];
+  }
+  if (email.wanted) {
+    wanted_delivered += count;
+    bucket.wanted_delivered += count;
+  } else {
+    unwanted_delivered += count;
+    bucket.unwanted_delivered += count;
+    last_unwanted_delivery = now;
+  }
+  if (first_disable && now >= *first_disable) {
+    delivered_after_disable += count;
+    if (!email.wanted)
+      unwanted_delivered_after_disable += count;
+  }
+}
+
 void Recorder::on_blocked(const Email& email, std::size_t blocker, std::size_t timeline_row, double now)
 {
   auto& counters = blockers[blocker];

@@ -31,7 +31,9 @@ Summary runs_section(const World& world, const Recorder& recorder)
     const auto& c = recorder.flows[i];
     runs[world.scenario().flows[i].id] = {{"total", c.total},         {"wanted", c.wanted},
                                           {"unwanted", c.unwanted},   {"cancelled", c.cancelled},
-                                          {"ignored", c.ignored},     {"blocked", c.blocked}};
+                                          {"ignored", c.ignored},     {"blocked", c.blocked},
+                                          {"failed", c.failed},       {"retries", c.retries},
+                                          {"skipped_by_condition", c.skipped_by_condition}};
   }
   return runs;
 }
@@ -44,6 +46,7 @@ Summary emails_section(World& world, const Recorder& recorder)
     queued += world.mailbox(i).queued();
     wanted_queued += world.mailbox(i).queued_wanted();
   }
+  const GuardSet::Waiting waiting = world.guards().waiting();
   Summary blocked_by = Summary::object();
   std::uint64_t blocked = 0;
   for (const auto& blocker : recorder.blockers) {
@@ -64,6 +67,8 @@ Summary emails_section(World& world, const Recorder& recorder)
           {"last_delivered_s", time_value(recorder.last_delivery)},
           {"queued_at_end", queued},
           {"wanted_queued_at_end", wanted_queued},
+          {"waiting_in_guards_at_end", waiting.emails},
+          {"wanted_waiting_in_guards_at_end", waiting.wanted_emails},
           {"purged", recorder.purged}};
 }
 
@@ -164,8 +169,27 @@ Summary build_summary(World& world)
           {"storm", storm_section(recorder)},
           {"guards", guards_section(world, recorder)},
           {"operator", operator_section(recorder)},
-          {"events", {{"real", recorder.real_events}, {"replayed", recorder.replayed_events}}},
-          {"lists", {{"items_written", recorder.list_items_written}}}};
+          {"events", {{"real", recorder.real_events}, {"replayed", recorder.replayed_events},
+                      {"scheduled", recorder.scheduled_events},
+                      {"waiting_in_guards_at_end", world.guards().waiting().triggers},
+                      {"wanted_waiting_in_guards_at_end", world.guards().waiting().wanted_triggers}}},
+          {"lists", {{"items_written", recorder.list_items_written}}},
+          {"inboxes", {{"auto_replies", recorder.inboxes.auto_replies},
+                       {"auto_replies_once_skipped", recorder.inboxes.auto_replies_once_skipped},
+                       {"loop_prevented", recorder.inboxes.loop_prevented},
+                       {"mail_triggers", recorder.inboxes.mail_triggers},
+                       {"mail_triggers_skipped", recorder.inboxes.mail_triggers_skipped},
+                       {"reply_alls", recorder.inboxes.reply_alls},
+                       {"reply_alls_blocked", recorder.inboxes.reply_alls_blocked}}},
+          {"connectors", {{"webhook_attempts", recorder.webhook_attempts},
+                          {"timeouts", recorder.webhook_timeouts},
+                          {"refused", recorder.webhook_refused},
+                          {"retries", recorder.webhook_retries},
+                          {"abandoned", recorder.webhook_abandoned},
+                          {"duplicate_copies", recorder.duplicate_copies},
+                          {"polls", recorder.polls},
+                          {"missed_polls", recorder.missed_polls},
+                          {"redelivered", recorder.redelivered_items}}}};
 }
 
 } // namespace stormsim

@@ -36,7 +36,9 @@ void Trace::write(double now, const std::string& guard, const char* decision, co
     line["mailbox"] = mailboxes_[item.mailbox];
   line["recipient"] = (*recipients_)[item.recipient];
   line["wanted"] = item.wanted;
-  line["lineage"] = {{"source", sources_[item.delivery.source]},
+  // Mail that people write and reply-alls start from no source event; their lineage names no source.
+  const bool has_source = item.delivery.source < sources_.size();
+  line["lineage"] = {{"source", has_source ? nlohmann::ordered_json(sources_[item.delivery.source]) : nullptr},
                      {"event", item.delivery.event},
                      {"origin", origin_name(item.delivery.origin)}};
   out_ << line.dump() << '\n';

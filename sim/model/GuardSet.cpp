@@ -192,6 +192,7 @@ void GuardSet::on_unpark(void* self, std::uint64_t slot)
 {
   auto* set = static_cast<GuardSet*>(self);
   const Parked parked = set->parking_[slot];
+  set->parking_[slot].in_use = false;
   set->free_parking_.push_back(slot);
   set->evaluate(parked.item, parked.position);
 }
@@ -232,6 +233,25 @@ void GuardSet::discard_held(std::size_t guard)
     block(held.front().item, *guards_[guard], "discarded by the operator");
     held.pop_front();
   }
+}
+
+GuardSet::Waiting GuardSet::waiting() const
+{
+  Waiting result;
+  const auto count = [&result](const Parked& parked) {
+    const Email& item = parked.item.email;
+    const bool trigger = is_trigger(item);
+    (trigger ? result.triggers : result.emails) += 1;
+    if (item.wanted)
+      (trigger ? result.wanted_triggers : result.wanted_emails) += 1;
+  };
+  for (const auto& parked : parking_)
+    if (parked.in_use)
+      count(parked);
+  for (const auto& held : held_)
+    for (const auto& parked : held)
+      count(parked);
+  return result;
 }
 
 void GuardSet::reset(std::size_t guard)

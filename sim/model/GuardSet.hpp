@@ -36,7 +36,14 @@ public:
 
   std::size_t blocker_of(std::size_t guard) const { return guards_[guard]->blocker(); }
   std::size_t held(std::size_t guard) const { return held_[guard].size(); }
-  std::size_t parked() const { return parking_.size() - free_parking_.size(); }
+  // Items still waiting in a delay or a hold, and how many of them are wanted, for the end-of-run summary.
+  struct Waiting {
+    std::uint64_t emails = 0;
+    std::uint64_t wanted_emails = 0;
+    std::uint64_t triggers = 0;
+    std::uint64_t wanted_triggers = 0;
+  };
+  Waiting waiting() const;
 
 private:
   struct Item {
@@ -48,6 +55,7 @@ private:
   struct Parked {
     Item item;
     std::size_t position = 0; // index in the point's chain of the guard that delayed it
+    bool in_use = true;
   };
 
   void evaluate(Item item, std::size_t position);

@@ -49,6 +49,12 @@ struct Email {
   Delivery delivery;
   bool wanted = false;
   double submitted_at = 0;
+  // Server-generated replies (out-of-office auto-replies) in the chain that led to this message; 0 for a message a
+  // person or a flow wrote. Exchange Online's loop prevention answers no message whose count has reached its limit.
+  std::uint8_t auto_hops = 0;
+  // Reply-all traffic: the message went to a distribution list whose members are the `list_members` consecutive
+  // recipient indices starting at `recipient`; 0 for a message to one recipient.
+  std::uint32_t list_members = 0;
 };
 
 } // namespace stormsim

@@ -49,7 +49,7 @@ void Mailbox::enqueue(const Email& email)
 
 bool Mailbox::can_send_now(double now)
 {
-  if (held_)
+  if (held_ || down_)
     return false;
   if (spec_.smooth)
     return now >= next_slot_;
@@ -63,7 +63,7 @@ bool Mailbox::can_send_now(double now)
 
 void Mailbox::schedule_drain(double now)
 {
-  if (drain_scheduled_ || held_)
+  if (drain_scheduled_ || held_ || down_)
     return;
   drain_scheduled_ = true;
   double when = spec_.smooth ? next_slot_ : (static_cast<double>(window_index_) + 1) * spec_.send_window;
@@ -116,7 +116,39 @@ void Mailbox::after_transport(const Email& email)
 
 void Mailbox::deliver(const Email& email)
 {
-  world_.recorder().on_delivered(email, timeline_row_, world_.queue().now());
+  if (email.list_members > 0)
+    world_.recorder().on_delivered_to_list(email, timeline_row_, world_.queue().now());
+  else
+    world_.recorder().on_delivered(email, timeline_row_, world_.queue().now());
+  world_.inboxes().on_delivered(email);
+}
+
+void Mailbox::send_unqueued(const Email& email)
+{
+  if (world_.transport().intercept(email, timeline_row_, world_.queue().now()))
+    return;
+  world_.guards().at_transport(email);
+}
+
+void Mailbox::start()
+{
+  for (std::size_t i = 0; i < spec_.outages.size(); ++i) {
+    world_.queue().schedule(spec_.outages[i].from, on_outage, this, 1);
+    world_.queue().schedule(spec_.outages[i].until, on_outage, this, 0);
+  }
+}
+
+// The argument is 1 at an outage's start and 0 at its end.
+void Mailbox::on_outage(void* self, std::uint64_t edge)
+{
+  static_cast<Mailbox*>(self)->set_down(edge == 1);
+}
+
+void Mailbox::set_down(bool down)
+{
+  down_ = down;
+  if (!down_ && !queue_.empty())
+    schedule_drain(world_.queue().now());
 }
 
 bool Mailbox::over_recipient_limit(double now)

@@ -17,6 +17,8 @@ class World;
 //   A backlog of 80 at 30/min leaves as 30, 30 and 20, the behaviour Exchange Online documentation describes.
 // - smooth: messages leave at least W/limit seconds apart.
 // Messages over the recipient limit (recipients counted over a sliding window) are rejected with a bounce.
+// During an outage the mailbox sends nothing; submissions wait in the queue, which drains under the same limits once
+// the outage ends.
 class Mailbox {
 public:
   Mailbox(World& world, const MailboxSpec& spec, std::uint32_t index, std::size_t timeline_row,
@@ -28,7 +30,13 @@ public:
   void enqueue(const Email& email);
   // Continues a message that passed the transport-point guards: recipient limit, recipient guards, delivery.
   void after_transport(const Email& email);
+  // Records the delivery (to every member for distribution-list mail), then lets the inboxes react to it.
   void deliver(const Email& email);
+  // Sends a message past the queue and its limits, for mail that members of a distribution list send from their own
+  // mailboxes: transport rules and guards, recipient limit, recipient guards, delivery.
+  void send_unqueued(const Email& email);
+  // Schedules the outages.
+  void start();
 
   // Drops every queued message, as purging a mailbox does.
   void purge();
@@ -53,6 +61,8 @@ private:
   bool over_recipient_limit(double now);
   void schedule_drain(double now);
   void note_queue_length(double now);
+  static void on_outage(void* self, std::uint64_t edge);
+  void set_down(bool down);
 
   World& world_;
   const MailboxSpec& spec_;
@@ -64,6 +74,7 @@ private:
   bool drain_scheduled_ = false;
   bool held_ = false;
   bool deleted_ = false;
+  bool down_ = false; // inside an outage
   // window mode
   std::int64_t window_index_ = -1;
   double sent_in_window_ = 0;

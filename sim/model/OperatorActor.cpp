@@ -40,8 +40,20 @@ void OperatorActor::operator()()
     world_.recorder().note_detection(world_.queue().now());
     world_.recorder().operator_noticed = world_.queue().now();
   });
-  sg4::this_actor::sleep_for(spec_.reaction.sample(rng_));
+  std::uint64_t answered = world_.alert_count();
+  run_playbook();
+  // An operator told to repeat answers each guard alert raised since the last response with the same playbook.
+  while (spec_.repeat) {
+    while (world_.alert_count() == answered)
+      sg4::this_actor::sleep_for(spec_.check_interval);
+    answered = world_.alert_count();
+    run_playbook();
+  }
+}
 
+void OperatorActor::run_playbook()
+{
+  sg4::this_actor::sleep_for(spec_.reaction.sample(rng_));
   auto playbook = spec_.playbook;
   std::stable_sort(playbook.begin(), playbook.end(),
                    [](const PlaybookAction& a, const PlaybookAction& b) { return a.after < b.after; });

@@ -19,6 +19,7 @@ public:
 
 private:
   bool notices_trouble() const;
+  void run_playbook();
   void act(const PlaybookAction& action);
 
   World& world_;

@@ -18,12 +18,20 @@ World::World(const Scenario& scenario)
     connectors_.emplace_back(*this, scenario.connectors[i], i);
     sources_[static_cast<std::uint32_t>(scenario.connectors[i].source)].add_connector(i);
   }
+  for (std::uint32_t i = 0; i < scenario.lists.size(); ++i) {
+    lists_.emplace_back(*this, scenario.lists[i], i);
+    if (scenario.lists[i].source)
+      sources_[static_cast<std::uint32_t>(*scenario.lists[i].source)].add_list(i);
+  }
   recorder_.flows.resize(scenario.flows.size());
   for (std::uint32_t i = 0; i < scenario.flows.size(); ++i) {
     const auto& spec = scenario.flows[i];
     recorder_.timeline.add_component(spec.id, "flow");
     flows_.emplace_back(*this, spec, i, recorder_.timeline.component_count() - 1);
-    connectors_[static_cast<std::uint32_t>(spec.trigger)].add_flow(i);
+    if (spec.trigger_list)
+      lists_[static_cast<std::uint32_t>(*spec.trigger_list)].add_flow(i);
+    else
+      connectors_[static_cast<std::uint32_t>(spec.trigger)].add_flow(i);
   }
   for (std::uint32_t i = 0; i < scenario.mailboxes.size(); ++i) {
     const auto& spec = scenario.mailboxes[i];
@@ -31,9 +39,14 @@ World::World(const Scenario& scenario)
     const std::size_t limit_blocker = recorder_.add_blocker("recipient_limit/" + spec.id);
     mailboxes_.emplace_back(*this, spec, i, recorder_.timeline.component_count() - 1, limit_blocker);
   }
-  for (const auto& fault : scenario.faults)
-    faults_.emplace_back(*this, fault);
+  for (const auto& fault : scenario.faults) {
+    if (fault.kind == FaultSpec::Kind::replay)
+      faults_.emplace_back(*this, fault);
+    else
+      connector_faults_.push_back(make_connector_fault(*this, fault));
+  }
   guards_ = std::make_unique<GuardSet>(*this, scenario.guards);
+  inboxes_ = std::make_unique<Inboxes>(*this);
   for (const auto& rule : scenario.rules)
     if (rule.effective_at)
       transport_.add_rule(rule, *rule.effective_at);
@@ -43,8 +56,13 @@ void World::start()
 {
   for (auto& source : sources_)
     source.start();
+  for (auto& connector : connectors_)
+    connector.start();
   for (auto& fault : faults_)
     fault.start();
+  for (auto& fault : connector_faults_)
+    fault->start();
+  inboxes_->start();
 }
 
 std::uint32_t World::add_recipient(const std::string& prefix, std::uint32_t person)
@@ -60,6 +78,7 @@ std::uint32_t World::add_recipient(const std::string& prefix, std::uint32_t pers
 void World::raise_alert(double now)
 {
   alert_raised_ = true;
+  ++alert_count_;
   if (!first_alert_)
     first_alert_ = now;
   recorder_.note_detection(now);

@@ -6,8 +6,11 @@
 #include "model/Connector.hpp"
 #include "model/Flow.hpp"
 #include "model/GuardSet.hpp"
+#include "model/Inboxes.hpp"
+#include "model/ListStore.hpp"
 #include "model/Mailbox.hpp"
 #include "model/ReplayFault.hpp"
+#include "model/faults/ConnectorFault.hpp"
 #include "model/Source.hpp"
 #include "model/Transport.hpp"
 #include "scenario/Scenario.hpp"
@@ -45,6 +48,7 @@ public:
   void raise_alert(double now);
   bool alert_raised() const { return alert_raised_; }
   std::optional<double> first_alert() const { return first_alert_; }
+  std::uint64_t alert_count() const { return alert_count_; }
   // Whether any recipient has received more emails than the operator's complaint threshold.
   bool complaints_received() const;
 
@@ -63,7 +67,9 @@ public:
   Connector& connector(std::uint32_t i) { return connectors_[i]; }
   Flow& flow(std::uint32_t i) { return flows_[i]; }
   std::size_t flow_count() const { return flows_.size(); }
+  ListStore& list(std::uint32_t i) { return lists_[i]; }
   Mailbox& mailbox(std::uint32_t i) { return mailboxes_[i]; }
+  Inboxes& inboxes() { return *inboxes_; }
   std::size_t mailbox_count() const { return mailboxes_.size(); }
 
 private:
@@ -77,14 +83,18 @@ private:
   Transport transport_;
   std::deque<Source> sources_;
   std::deque<Connector> connectors_;
+  std::deque<ListStore> lists_;
   std::deque<Flow> flows_;
   std::deque<Mailbox> mailboxes_;
   std::deque<ReplayFault> faults_;
+  std::vector<std::unique_ptr<ConnectorFault>> connector_faults_; // every fault kind but replay
   std::unique_ptr<GuardSet> guards_;
+  std::unique_ptr<Inboxes> inboxes_;
   std::vector<std::string> recipient_names_;
   Rng transport_rng_;
   bool alert_raised_ = false;
   std::optional<double> first_alert_;
+  std::uint64_t alert_count_ = 0;
 };
 
 // The scenario-file name of a playbook action.

@@ -41,5 +41,22 @@ void load_faults(ObjectReader& root, LoadContext& context);
 // Fills a mailbox from the named preset in the models directory.
 void apply_mailbox_preset(ObjectReader& mailbox, const std::string& model, LoadContext& context, MailboxSpec& spec);
 void read_mailbox_limits(ObjectReader& reader, MailboxSpec& spec);
+// Reads a mailbox's loop and storm protections ("auto_reply_hop_limit", "reply_all_storm_protection"), which a
+// mailbox preset may also set.
+void read_mailbox_protections(ObjectReader& reader, MailboxSpec& spec);
+// Reads a mailbox's inbox, human mail, distribution list and outages; `mailboxes` maps every mailbox id of the file
+// to its index, so mail may name a mailbox declared further down.
+void read_mailbox_inbox(ObjectReader& reader, LoadContext& context,
+                        const std::map<std::string, std::size_t>& mailboxes, MailboxSpec& spec);
+// Fills a connector from the named preset in the models directory (a preset of kind "connector").
+void apply_connector_preset(ObjectReader& connector, const std::string& model, LoadContext& context,
+                            ConnectorSpec& spec);
+// Reads the delivery settings that a connector and a connector preset share (latency, timeout, retry, polling).
+void read_connector_settings(ObjectReader& reader, ConnectorSpec& spec);
+// Fills a flow's default step retry policy from the named preset in the models directory (a preset of kind "flow").
+void apply_flow_preset(ObjectReader& flow, const std::string& model, LoadContext& context, StepRetrySpec& retry);
+// Reads a step retry policy: {"type": "none" | "fixed" | "exponential", "count", "interval", "min_interval",
+// "max_interval"}, the settings of Power Automate's retry policy.
+StepRetrySpec read_step_retry(ObjectReader& reader);
 
 } // namespace stormsim

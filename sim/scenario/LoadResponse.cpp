@@ -131,6 +131,7 @@ void load_operator(ObjectReader& root, LoadContext& context, std::map<std::strin
   spec.present = true;
   spec.wake_at = reader->optional_time_point("wake", scenario.start).value_or(0.0);
   spec.on_call = reader->boolean("on_call", false);
+  spec.repeat = reader->boolean("repeat", false);
   spec.reaction = reader->optional_distribution("reaction").value_or(Distribution::constant(0));
   spec.check_interval = reader->optional_duration("check_every").value_or(60.0);
   if (spec.check_interval <= 0)

@@ -51,6 +51,7 @@ void read_mailbox_limits(ObjectReader& reader, MailboxSpec& spec)
     spec.recipient_limit = limit->count;
     spec.recipient_window = limit->window_s;
   }
+  read_mailbox_protections(reader, spec);
 }
 
 void apply_mailbox_preset(ObjectReader& mailbox, const std::string& model, LoadContext& context, MailboxSpec& spec)
@@ -67,6 +68,44 @@ void apply_mailbox_preset(ObjectReader& mailbox, const std::string& model, LoadC
     mailbox.fail("model", "model \"" + model + "\" is a " + kind + " preset, expected a mailbox preset");
   preset.optional_string("description");
   read_mailbox_limits(preset, spec);
+  preset.finish();
+}
+
+void apply_connector_preset(ObjectReader& connector, const std::string& model, LoadContext& context,
+                            ConnectorSpec& spec)
+{
+  const std::filesystem::path path = std::filesystem::path(context.models_dir) / (model + ".json");
+  if (model.find('/') != std::string::npos || !std::filesystem::is_regular_file(path))
+    connector.fail("model", "unknown model \"" + model + "\", expected one of: " + known_models(context.models_dir) +
+                                " (presets in " + context.models_dir + ")");
+  const JsonDocument document = JsonDocument::load_file(path.string());
+  PresetLocator locator(document);
+  ObjectReader preset(locator, document.root(), "");
+  const std::string kind = preset.string("kind");
+  if (kind != "connector")
+    connector.fail("model", "model \"" + model + "\" is a " + kind + " preset, expected a connector preset");
+  preset.optional_string("description");
+  const bool polling = preset.choice("delivery", {"webhook", "polling"}) == "polling";
+  spec.kind = polling ? ConnectorSpec::Kind::polling : ConnectorSpec::Kind::webhook;
+  read_connector_settings(preset, spec);
+  preset.finish();
+}
+
+void apply_flow_preset(ObjectReader& flow, const std::string& model, LoadContext& context, StepRetrySpec& retry)
+{
+  const std::filesystem::path path = std::filesystem::path(context.models_dir) / (model + ".json");
+  if (model.find('/') != std::string::npos || !std::filesystem::is_regular_file(path))
+    flow.fail("model", "unknown model \"" + model + "\", expected one of: " + known_models(context.models_dir) +
+                           " (presets in " + context.models_dir + ")");
+  const JsonDocument document = JsonDocument::load_file(path.string());
+  PresetLocator locator(document);
+  ObjectReader preset(locator, document.root(), "");
+  const std::string kind = preset.string("kind");
+  if (kind != "flow")
+    flow.fail("model", "model \"" + model + "\" is a " + kind + " preset, expected a flow preset");
+  preset.optional_string("description");
+  ObjectReader policy = preset.object("retry");
+  retry = read_step_retry(policy);
   preset.finish();
 }
 

@@ -115,3 +115,24 @@ TEST_CASE("anomaly detector rejects invalid parameters", "[guards]") {
   CHECK_THROWS_AS(EwmaAnomalyDetector(0.5, 3.0, 10, 0.0), std::invalid_argument);
   CHECK_THROWS_AS(EwmaAnomalyDetector(0.5, 3.0, 10, 1.0, -1.0), std::invalid_argument);
 }
+
+TEST_CASE("anomaly detector started early learns quiet buckets", "[guards]")
+{
+  // Started at 0 with 60 s buckets: ten empty buckets teach a mean of 0, so the threshold is
+  // k * max(stddev, sqrt(mean), min_stddev) = 4 * 1 = 4 and the 5th event of bucket 10 is flagged.
+  stormsim::guards::EwmaAnomalyDetector started(0.3, 4, 10, 60);
+  started.start(0);
+  stormsim::guards::EwmaAnomalyDetector unstarted(0.3, 4, 10, 60);
+
+  bool started_flag = false;
+  bool unstarted_flag = false;
+  for (int i = 0; i < 5; ++i) {
+    started_flag = started.observe(600 + i) || started_flag;
+    unstarted_flag = unstarted.observe(600 + i) || unstarted_flag;
+  }
+
+  CHECK(started.samples() == 10);
+  CHECK(started_flag);
+  CHECK(unstarted.samples() == 0);
+  CHECK_FALSE(unstarted_flag);
+}

@@ -23,8 +23,11 @@ BreakerGuard::BreakerGuard(World& world, const GuardSpec& spec, std::size_t bloc
     : Guard(world, spec, blocker), breaker_(breaker_config(spec.breaker))
 {
   const auto& b = spec.breaker;
-  if (b.condition == BreakerSpec::Condition::anomaly)
+  if (b.condition == BreakerSpec::Condition::anomaly) {
     anomaly_.emplace(b.anomaly_alpha, b.anomaly_k, b.anomaly_warmup, b.anomaly_bucket);
+    // The guard watches from the scenario's start, so quiet minutes before a storm are part of the baseline.
+    anomaly_->start(0);
+  }
 }
 
 bool BreakerGuard::has_action(BreakerSpec::Action action) const

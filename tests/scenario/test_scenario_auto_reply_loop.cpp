@@ -1,0 +1,49 @@
+// Runs scenarios/auto-reply-loop.json through the binary: the loop without rules and each rule that stops it.
+#include "support/RunBinary.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace stormsim::testing;
+using nlohmann::json;
+
+namespace {
+
+json run_variant(const std::string& variant)
+{
+  const std::string file = "'" + source_path("scenarios/auto-reply-loop.json") + "'";
+  const CommandResult result = run_stormsim("run " + file + " --json" + (variant.empty() ? "" : " --variant " + variant));
+  INFO("stderr: " << result.err);
+  REQUIRE(result.exit_code == 0);
+  return json::parse(result.out);
+}
+
+} // namespace
+
+TEST_CASE("auto-reply loop runs all day without rules", "[scenario][loops]")
+{
+  const json summary = run_variant("");
+
+  // One auto-reply about every 55 s on average for 11 hours: several hundred, all but one unwanted.
+  CHECK(summary["inboxes"]["auto_replies"].get<int>() >= 500);
+  CHECK(summary["emails"]["unwanted_delivered"].get<int>() >= 500);
+  CHECK(summary["emails"]["wanted_delivered"].get<int>() == 2);
+}
+
+TEST_CASE("auto-reply loop stops with Exchange loop prevention", "[scenario][loops]")
+{
+  const json summary = run_variant("exchange-loop-prevention");
+
+  CHECK(summary["inboxes"]["auto_replies"].get<int>() == 1);
+  CHECK(summary["inboxes"]["loop_prevented"].get<int>() == 1);
+  CHECK(summary["emails"]["unwanted_delivered"].get<int>() == 0);
+  CHECK(summary["emails"]["wanted_blocked"].get<int>() == 0);
+}
+
+TEST_CASE("auto-reply loop stops with once per sender", "[scenario][loops]")
+{
+  const json summary = run_variant("once-per-sender");
+
+  CHECK(summary["inboxes"]["auto_replies"].get<int>() == 2);
+  CHECK(summary["emails"]["unwanted_delivered"].get<int>() == 1);
+}
