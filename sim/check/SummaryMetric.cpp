@@ -86,7 +86,8 @@ std::vector<SummaryMetric> summary_metrics(const Scenario& scenario)
                                "unwanted_blocked", "blocked"});
   add_blockers(list, scenario);
   list.add_fields({"emails"}, {"rejected", "bounced", "quarantined_at_end", "last_delivered_s", "queued_at_end",
-                               "wanted_queued_at_end", "purged"});
+                               "wanted_queued_at_end", "waiting_in_guards_at_end", "wanted_waiting_in_guards_at_end",
+                               "purged"});
   list.add_fields({"recipients"}, {"reached", "max", "p50", "p99", "over_one_unwanted"});
   list.add_fields({"storm"}, {"start_s", "detected_s", "time_to_detect_s", "last_unwanted_delivery_s",
                               "time_to_contain_s", "first_disable_s", "delivered_after_disable",
@@ -97,12 +98,13 @@ std::vector<SummaryMetric> summary_metrics(const Scenario& scenario)
     list.add_fields({"guards", guard.id, "wanted_delayed_s"}, {"mean", "max"});
   }
   list.add_fields({"operator"}, {"noticed_s"});
-  list.add_fields({"events"}, {"real", "replayed", "scheduled"});
+  list.add_fields({"events"}, {"real", "replayed", "scheduled", "waiting_in_guards_at_end",
+                               "wanted_waiting_in_guards_at_end"});
   list.add_fields({"lists"}, {"items_written"});
-  list.add_fields({"connectors"}, {"webhook_attempts", "timeouts", "refused", "retries", "abandoned",
-                                   "duplicate_copies", "polls", "missed_polls", "redelivered"});
   list.add_fields({"inboxes"}, {"auto_replies", "auto_replies_once_skipped", "loop_prevented", "mail_triggers",
                                 "mail_triggers_skipped", "reply_alls", "reply_alls_blocked"});
+  list.add_fields({"connectors"}, {"webhook_attempts", "timeouts", "refused", "retries", "abandoned",
+                                   "duplicate_copies", "polls", "missed_polls", "redelivered"});
   return list.take();
 }
 

@@ -123,7 +123,7 @@ int run_run(const RunOptions& options)
   if (options.json)
     std::cout << summary.dump() << '\n';
   else
-    write_summary_text(std::cout, summary);
+    write_summary_text(std::cout, summary, scenario.start);
   return exit_success;
 }
 

@@ -72,6 +72,8 @@ public:
   std::uint64_t unwanted_delivered = 0;
   std::uint64_t wanted_blocked = 0;
   std::uint64_t unwanted_blocked = 0;
+  // Wanted emails that never existed because a stopped flow ignored their trigger or cancelled their run.
+  std::uint64_t wanted_not_sent = 0;
   std::uint64_t rejected = 0;
   std::uint64_t purged = 0;
   std::uint64_t list_items_written = 0;

@@ -58,6 +58,7 @@ Summary emails_section(World& world, const Recorder& recorder)
           {"wanted_delivered", recorder.wanted_delivered},
           {"unwanted_delivered", recorder.unwanted_delivered},
           {"wanted_blocked", recorder.wanted_blocked},
+          {"wanted_not_sent", recorder.wanted_not_sent},
           {"unwanted_blocked", recorder.unwanted_blocked},
           {"blocked", blocked},
           {"blocked_by", blocked_by},

@@ -5,6 +5,8 @@
 
 #include <iosfwd>
 
+#include "core/Units.hpp"
+
 namespace stormsim {
 
 class World;
@@ -15,8 +17,9 @@ using Summary = nlohmann::ordered_json;
 // a time that never happened (no storm, no detection) is null.
 Summary build_summary(World& world);
 
-// Writes the summary for people: the same names as the JSON keys, grouped by section.
-void write_summary_text(std::ostream& out, const Summary& summary);
+// Writes the summary for people: the same names as the JSON keys, grouped by section. Moments of the run are also
+// shown as date and time, from the scenario's `start`.
+void write_summary_text(std::ostream& out, const Summary& summary, const DateTime& start);
 
 // Nearest-rank percentile (p in (0, 100]) of a non-empty list of counts, which it sorts.
 std::uint64_t nearest_rank_percentile(std::vector<std::uint32_t>& values, double p);

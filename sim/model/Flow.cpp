@@ -32,6 +32,8 @@ void Flow::trigger(const Delivery& delivery)
   auto& counters = world_.recorder().flows[index_];
   if (state_ != FlowState::enabled) {
     ++counters.ignored;
+    if (is_wanted_trigger(delivery))
+      ++world_.recorder().wanted_not_sent;
     return;
   }
   world_.guards().at_flow_trigger(index_, delivery);
@@ -54,6 +56,8 @@ void Flow::admit(const Delivery& delivery)
 {
   if (state_ != FlowState::enabled) {
     ++world_.recorder().flows[index_].ignored;
+    if (is_wanted_trigger(delivery))
+      ++world_.recorder().wanted_not_sent;
     return;
   }
   if (spec_.max_parallel_runs > 0 && in_flight_ >= static_cast<std::size_t>(spec_.max_parallel_runs)) {
@@ -144,6 +148,8 @@ void Flow::finish_step(std::uint32_t slot)
   // Cancellation takes effect at a step boundary: the step that was running when the flow was deleted has no effect.
   if (cancels_runs()) {
     ++world_.recorder().flows[index_].cancelled;
+    if (runs_[slot].wanted)
+      ++world_.recorder().wanted_not_sent;
     end_run(slot);
     return;
   }
@@ -177,8 +183,8 @@ void Flow::send_messages(std::uint32_t slot, bool timed_out)
     end_send_attempt(slot);
     return;
   }
-  // The guards may answer at once, and the last answer ends the attempt, so nothing below may touch the run after
-  // the last message is handed over.
+  // The guards may forward or drop a message at once, and the last of these calls ends the attempt, so nothing
+  // below may touch the run after the last message is handed over.
   const std::uint32_t person = world_.source(run.delivery.source).events()[run.delivery.event].recipient;
   for (std::uint32_t i = 0; i < count; ++i) {
     const Email email = step.group ? make_email(slot, members[i], i) : make_email(slot, person, std::nullopt);
@@ -271,6 +277,8 @@ void Flow::end_run(std::uint32_t slot)
     waiting_.pop_front();
     if (cancels_runs()) {
       ++world_.recorder().flows[index_].cancelled;
+      if (is_wanted_trigger(next))
+        ++world_.recorder().wanted_not_sent;
       continue;
     }
     start_run(next);
@@ -285,6 +293,9 @@ void Flow::stop(FlowState state, const StopSet& stops)
   if (stops.runs_in_flight)
     cancel_in_flight_ = true;
   if (stops.waiting_runs) {
+    for (const Delivery& delivery : waiting_)
+      if (is_wanted_trigger(delivery))
+        ++world_.recorder().wanted_not_sent;
     world_.recorder().flows[index_].cancelled += waiting_.size();
     waiting_.clear();
   }

@@ -36,8 +36,8 @@ public:
   // Continues a send step's message that passed the flow-step guards (`run_slot` identifies the run). A step that
   // sends to a group waits for one call per message, this one or `skip_send`, before its attempt ends.
   void send_admitted(std::uint32_t run_slot, const Email& email);
-  // Accounts for a message that a flow-step guard dropped. The attempt then ends as if the message was sent, so a
-  // dropped retry copy ends the step instead of being retried again.
+  // Accounts for a message that a flow-step guard dropped. A dropped message never reaches the send call, so it cannot
+  // time out, and a dropped retry copy ends the step instead of being retried again.
   void skip_send(std::uint32_t run_slot);
   // Whether the flow's trigger condition lets a list change by `writer` (a flow index or ListStore::person) start a
   // run. Evaluated before any run exists, so a skipped change costs no run, as Power Automate documents.
@@ -54,7 +54,7 @@ public:
   std::size_t runs_waiting() const { return waiting_.size(); }
 
 private:
-  // What an attempt of a step turned out to be, drawn when the attempt completes.
+  // The result of one attempt of a step, drawn when the attempt completes.
   enum class Outcome { success, failure, timeout_after_commit };
 
   struct MemberEmail {

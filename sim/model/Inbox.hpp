@@ -14,8 +14,9 @@ namespace stormsim {
 class World;
 
 // Ground truth for the mail an inbox produces (the scenario's declaration of what is normal):
-// - an auto-reply is wanted when it answers a wanted message that is not itself an auto-reply and it is the inbox's
-//   first auto-reply to that sender; an out-of-office notice is useful once, every later one is loop traffic;
+// - an auto-reply is wanted when it replies to a wanted message that is not itself an auto-reply and it is the inbox's
+//   first auto-reply to that sender, because an out-of-office notice is useful once and every later one is loop
+//   traffic;
 // - a mail trigger event is real (its flow's first run and first email are wanted) when the message is wanted, is
 //   not an auto-reply and was not sent by this mailbox itself: a person's message gets one automated answer.
 class Inbox {
@@ -26,7 +27,7 @@ public:
   void start();
   // A message addressed to this inbox was delivered.
   void receive(const Email& email, std::uint32_t sender_address);
-  // This mailbox delivered a message: a trigger that also searches sent mail sees it.
+  // Feeds a message this mailbox delivered to a trigger that also searches sent mail.
   void on_sent(const Email& email);
 
   std::uint32_t address() const { return address_; }

@@ -13,8 +13,8 @@ namespace stormsim {
 
 class World;
 
-// Each delivered message to the list is read by every member who has not replied yet; each of them answers with
-// reply-all with the list's reply probability, after the reply delay. Members reply at most once, so the thread ends
+// Every member who has not replied yet reads each delivered message to the list. Each of them replies to all with
+// the list's reply probability, after the reply delay. Members reply at most once, so the thread ends
 // when no member is left or the expected number of new replies per message falls below one.
 // Ground truth: the first message and the first `normal_replies` replies are wanted, every later reply is unwanted.
 // Members send from their own mailboxes, one message each, so no sending limit applies; the list's mailbox spec
@@ -25,7 +25,7 @@ public:
 
   // Creates the members' addresses and schedules the first message.
   void start();
-  // A message of this thread reached every member: draw who answers.
+  // Draws which members reply to a message of this thread that reached every member.
   void on_delivered(const Email& email);
 
   std::uint32_t replies_sent() const { return replies_; }

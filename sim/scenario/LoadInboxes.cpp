@@ -53,9 +53,10 @@ void read_distribution_list(ObjectReader& reader, LoadContext& context, Distribu
   spec.present = true;
   spec.members = static_cast<std::uint32_t>(reader.integer("members", 2, 1'000'000));
   spec.first_message_at = reader.time_point("first_message", context.scenario.start);
-  spec.reply_probability = *reader.optional_number("reply_probability", 0, 1);
-  if (!reader.has("reply_probability"))
+  const auto probability = reader.optional_number("reply_probability", 0, 1);
+  if (!probability)
     reader.fail_here("missing required key \"reply_probability\" (a number from 0 to 1)");
+  spec.reply_probability = *probability;
   spec.reply_delay = reader.optional_distribution("reply_delay").value_or(Distribution::constant(0));
   spec.normal_replies = static_cast<std::uint32_t>(reader.optional_integer("normal_replies", 0, 1'000'000).value_or(0));
   reader.finish();

@@ -43,7 +43,7 @@ ArrivalSpec read_arrivals(ObjectReader& reader, const DateTime& start)
 }
 
 // A recurring source re-delivers every real event at each tick, as a scheduled flow without an "already notified"
-// marker does; "pending" events are the ones waiting when the scenario starts.
+// marker does. "pending" events are the ones waiting when the scenario starts.
 void read_recurrence(ObjectReader& reader, SourceSpec& spec, const DateTime& start)
 {
   spec.pending = static_cast<int>(reader.optional_integer("pending", 0, 10'000'000).value_or(0));

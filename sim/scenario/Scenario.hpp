@@ -166,18 +166,18 @@ struct HumanMailSpec {
   double rate_per_s = 0;         // Poisson arrivals, 0 for none
 };
 
-// An out-of-office auto-reply: each message the inbox receives gets an automatic answer to its sender.
+// An out-of-office auto-reply: each message the inbox receives gets an automatic reply to its sender.
 struct AutoReplySpec {
   bool enabled = false;
   Distribution latency;          // from the delivery to the reply's submission
-  bool once_per_sender = false;  // answer each sender once, as Exchange's and Gmail's out-of-office replies do
+  bool once_per_sender = false;  // reply to each sender only once
 };
 
 // Incoming mail that starts runs of a flow: each message becomes an event of `source`, whose recipient is the
 // address a reply goes to. The skip options are the flow's documented trigger conditions.
 struct MailTriggerSpec {
   std::optional<std::size_t> source;
-  bool matches_sent_mail = false;       // the trigger also sees the mailbox's own sent mail (no "in:inbox" filter)
+  bool matches_sent_mail = false;       // the trigger also matches the mailbox's own sent mail (no "in:inbox" filter)
   std::vector<std::size_t> skip_senders; // mailbox indices whose mail starts no run
   bool skip_auto_replies = false;       // mail with an auto-reply header starts no run
 };
@@ -192,12 +192,12 @@ struct ReplyAllProtectionSpec {
   double block = 0;              // seconds
 };
 
-// A message to a distribution list whose members answer with reply-all, each reply drawing more replies.
+// A message to a distribution list whose members reply to all, each reply drawing more replies.
 struct DistributionListSpec {
   bool present = false;
   std::uint32_t members = 0;
   double first_message_at = 0;
-  double reply_probability = 0;  // chance that a member who has not replied yet answers one delivered message
+  double reply_probability = 0;  // chance that a member who has not replied yet replies to one delivered message
   Distribution reply_delay;      // from reading a message to sending the reply-all
   std::uint32_t normal_replies = 0; // ground truth: the first replies in the thread are wanted, later ones not
 };

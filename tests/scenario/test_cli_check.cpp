@@ -93,8 +93,9 @@ TEST_CASE("check invalid expectation exits 2", "[scenario][cli][check]")
 
 TEST_CASE("check unknown guard in variant exits 2", "[scenario][cli][check]")
 {
-  const std::string file =
-      incident_copy(json::object(), {{"guardless", {{"expect", {{"guards.owner-threshold.blocked", "> 0"}}}}}});
+  json variants = json::object();
+  variants["guardless"]["expect"]["guards.owner-threshold.blocked"] = "> 0";
+  const std::string file = incident_copy(json::object(), variants);
 
   const CommandResult result = run_stormsim("check " + quoted(file));
 

@@ -38,7 +38,10 @@ TEST_CASE("identical variants differ by exactly zero", "[scenario][cli][compare]
 {
   // Two variants with the same guard: on common seeds their runs are identical, so every difference is 0.
   const json guard = json::parse(R"({ "guards": [ { "id": "dedup", "kind": "dedup", "flows": ["flow-a"] } ] })");
-  const std::string file = "'" + incident_copy(json::object(), {{"same-a", guard}, {"same-b", guard}}) + "'";
+  json variants = json::object();
+  variants["same-a"] = guard;
+  variants["same-b"] = guard;
+  const std::string file = "'" + incident_copy(json::object(), variants) + "'";
 
   const json report = compare_json(file, "--variants same-a,same-b --replications 3 --jobs 2");
 
@@ -98,7 +101,9 @@ TEST_CASE("compare markdown and csv", "[scenario][cli][compare]")
 TEST_CASE("compare counts null values", "[scenario][cli][compare]")
 {
   // Without the operator and without guards nobody detects the storm, so the variant has no value in any run.
-  const std::string file = "'" + incident_copy(json::object(), {{"no-operator", {{"operator", nullptr}}}}) + "'";
+  json variants = json::object();
+  variants["no-operator"]["operator"] = nullptr;
+  const std::string file = "'" + incident_copy(json::object(), variants) + "'";
 
   const json report = compare_json(file, "--variants base,no-operator --replications 2 --metrics "
                                          "storm.time_to_detect_s");

@@ -47,3 +47,19 @@ TEST_CASE("auto-reply loop stops with once per sender", "[scenario][loops]")
   CHECK(summary["inboxes"]["auto_replies"].get<int>() == 2);
   CHECK(summary["emails"]["unwanted_delivered"].get<int>() == 1);
 }
+
+TEST_CASE("auto-reply loop rejects unknown mailbox", "[scenario][loops]")
+{
+  std::string text = read_text(source_path("scenarios/auto-reply-loop.json"));
+  const auto at = text.find("\"to\": \"bob\"");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 11, "\"to\": \"carol\"");
+  const std::string file = temporary_directory() + "/bad.json";
+  write_text(file, text);
+
+  const CommandResult result = run_stormsim("validate '" + file + "'");
+
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("/mailboxes/0/human_mail/0/to: unknown mailbox \"carol\", expected one of: alice, bob") !=
+        std::string::npos);
+}

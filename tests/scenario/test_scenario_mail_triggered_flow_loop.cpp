@@ -1,4 +1,4 @@
-// Runs scenarios/mail-triggered-flow-loop.json through the binary: the flow answering its own mail, and the trigger
+// Runs scenarios/mail-triggered-flow-loop.json through the binary: the flow replying to its own mail, and the trigger
 // condition that stops it.
 #include "support/RunBinary.hpp"
 

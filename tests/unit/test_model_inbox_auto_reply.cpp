@@ -51,7 +51,7 @@ TEST_CASE("auto-replies loop without prevention", "[model][inbox]")
   const auto& recorder = world.recorder();
   CHECK(recorder.inboxes.auto_replies == 60);
   CHECK(recorder.delivered == 61);
-  // The human message and Bob's first auto-reply to Alice are wanted; the rest answer auto-replies.
+  // The human message and Bob's first auto-reply to Alice are wanted; the rest reply to auto-replies.
   CHECK(recorder.wanted_delivered == 2);
   CHECK(recorder.unwanted_delivered == 59);
 }
@@ -65,7 +65,7 @@ TEST_CASE("auto-reply once per sender ends the loop", "[model][inbox]")
 
   run(world);
 
-  // Bob answers Alice, Alice answers Bob once, Bob does not answer Alice again.
+  // Bob replies to Alice, Alice replies to Bob once, and Bob does not reply to Alice again.
   const auto& recorder = world.recorder();
   CHECK(recorder.inboxes.auto_replies == 2);
   CHECK(recorder.inboxes.auto_replies_once_skipped == 1);

@@ -60,8 +60,8 @@ void run(World& world)
 
 TEST_CASE("mail trigger matching sent mail loops", "[model][loop]")
 {
-  // Runs start at 0, 10, ..., 100 s and acknowledgements leave 10 s later, each one triggering the next run; the run
-  // started at 100 s has not sent by the end.
+  // Runs start at 0, 10, ..., 100 s and acknowledgements leave 10 s later, each one triggering the next run.
+  // The run started at 100 s has not sent its acknowledgement by the end.
   const Scenario scenario = acknowledging_flow(100.5);
   World world(scenario);
 

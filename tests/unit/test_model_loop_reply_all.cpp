@@ -99,7 +99,7 @@ TEST_CASE("reply-all with no replies ends the thread", "[model][loop]")
 
 TEST_CASE("reply-all draws about members times probability", "[model][loop]")
 {
-  // 10,000 members answer with probability 0.01. A protection that trips on the first reply lets only that reply
+  // 10,000 members reply with probability 0.01. A protection that trips on the first reply lets only that reply
   // through, so two messages are read: about 100 replies to the first and about 99 to the reply, 199 in all with a
   // standard deviation of about 14.
   Scenario scenario = list_thread(10000, 0.01);
