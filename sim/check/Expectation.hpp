@@ -14,7 +14,7 @@ struct WindowMetric {
   int minutes = 1;
 };
 
-// What an expectation measures in each replication: a summary metric or a windowed timeline count.
+// The quantity an expectation measures in each replication: a summary metric or a windowed timeline count.
 struct ExpectationMetric {
   enum class Kind { summary, window };
   Kind kind = Kind::summary;
@@ -22,8 +22,8 @@ struct ExpectationMetric {
   WindowMetric window;
 };
 
-// How the values of all replications are combined. With `every`, each replication must meet the condition on its
-// own; the others reduce the values that are not null to one number.
+// The combination of all replications' values. With `every`, each replication must meet the condition on its own.
+// The other kinds reduce the values that are not null to one number.
 struct Statistic {
   enum class Kind { every, mean, min, max, percentile };
   Kind kind = Kind::every;

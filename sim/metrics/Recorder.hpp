@@ -72,6 +72,17 @@ public:
   std::uint64_t unwanted_delivered = 0;
   std::uint64_t wanted_blocked = 0;
   std::uint64_t unwanted_blocked = 0;
+  // Time from a real submission to the delivery of its wanted email, in seconds.
+  std::uint64_t wanted_latency_count = 0;
+  double wanted_latency_sum_s = 0;
+  double wanted_latency_max_s = 0;
+  void note_wanted_latency(double seconds)
+  {
+    ++wanted_latency_count;
+    wanted_latency_sum_s += seconds;
+    if (seconds > wanted_latency_max_s)
+      wanted_latency_max_s = seconds;
+  }
   // Wanted emails that never existed because a stopped flow ignored their trigger or cancelled their run.
   std::uint64_t wanted_not_sent = 0;
   std::uint64_t rejected = 0;

@@ -59,6 +59,11 @@ Summary emails_section(World& world, const Recorder& recorder)
           {"unwanted_delivered", recorder.unwanted_delivered},
           {"wanted_blocked", recorder.wanted_blocked},
           {"wanted_not_sent", recorder.wanted_not_sent},
+          {"wanted_latency_s",
+           {{"mean", time_value(recorder.wanted_latency_count == 0
+                                    ? 0.0
+                                    : recorder.wanted_latency_sum_s / static_cast<double>(recorder.wanted_latency_count))},
+            {"max", time_value(recorder.wanted_latency_max_s)}}},
           {"unwanted_blocked", recorder.unwanted_blocked},
           {"blocked", blocked},
           {"blocked_by", blocked_by},

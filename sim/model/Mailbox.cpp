@@ -116,11 +116,23 @@ void Mailbox::after_transport(const Email& email)
 
 void Mailbox::deliver(const Email& email)
 {
+  if (email.wanted)
+    note_wanted_latency(email);
   if (email.list_members > 0)
     world_.recorder().on_delivered_to_list(email, timeline_row_, world_.queue().now());
   else
     world_.recorder().on_delivered(email, timeline_row_, world_.queue().now());
   world_.inboxes().on_delivered(email);
+}
+
+void Mailbox::note_wanted_latency(const Email& email)
+{
+  // From the real submission that caused the email to its delivery: what the person waiting for it sees.
+  if (email.delivery.source >= world_.source_count())
+    return;
+  const auto& events = world_.source(email.delivery.source).events();
+  if (email.delivery.event < events.size() && events[email.delivery.event].real)
+    world_.recorder().note_wanted_latency(world_.queue().now() - events[email.delivery.event].created_at);
 }
 
 void Mailbox::send_unqueued(const Email& email)

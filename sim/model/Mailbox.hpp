@@ -61,6 +61,7 @@ private:
   bool over_recipient_limit(double now);
   void schedule_drain(double now);
   void note_queue_length(double now);
+  void note_wanted_latency(const Email& email);
   static void on_outage(void* self, std::uint64_t edge);
   void set_down(bool down);
 

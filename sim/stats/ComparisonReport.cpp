@@ -19,9 +19,13 @@ std::string format_number(std::optional<double> value)
     return "n/a";
   const double x = *value == 0 ? 0.0 : *value; // prints -0 as 0
   const double magnitude = std::fabs(x);
-  int decimals = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : magnitude >= 10 ? 2 : 3;
-  if (x == std::floor(x))
+  int decimals = 3;
+  if (x == std::floor(x) || magnitude >= 1000)
     decimals = 0;
+  else if (magnitude >= 100)
+    decimals = 1;
+  else if (magnitude >= 10)
+    decimals = 2;
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
   return buffer;
