@@ -83,7 +83,9 @@ std::vector<SummaryMetric> summary_metrics(const Scenario& scenario)
     list.add_fields({"runs", flow.id}, {"total", "wanted", "unwanted", "cancelled", "ignored", "blocked", "failed",
                                         "retries", "skipped_by_condition"});
   list.add_fields({"emails"}, {"submitted", "delivered", "wanted_delivered", "unwanted_delivered", "wanted_blocked",
-                               "unwanted_blocked", "blocked"});
+                               "wanted_not_sent"});
+  list.add_fields({"emails", "wanted_latency_s"}, {"mean", "max"});
+  list.add_fields({"emails"}, {"unwanted_blocked", "blocked"});
   add_blockers(list, scenario);
   list.add_fields({"emails"}, {"rejected", "bounced", "quarantined_at_end", "last_delivered_s", "queued_at_end",
                                "wanted_queued_at_end", "waiting_in_guards_at_end", "wanted_waiting_in_guards_at_end",

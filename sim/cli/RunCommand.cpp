@@ -115,9 +115,12 @@ int run_run(const RunOptions& options)
   run_in_simgrid(*engine, world);
 
   const Summary summary = build_summary(world);
-  if (!world.queue().stop_reason().empty())
+  if (world.queue().stop_reason() == "event_budget")
     std::cerr << "stormsim: notice: stopped by the event budget of " << scenario.max_events << " events at t="
-              << world.queue().now() << "s; the summary holds the counts so far\n";
+              << world.queue().now() << " s; the summary holds the counts so far\n";
+  else if (world.queue().stop_reason() == "memory_budget")
+    std::cerr << "stormsim: notice: stopped by the memory budget of " << scenario.max_memory_bytes / (1024 * 1024)
+              << " MiB at t=" << world.queue().now() << " s; the summary holds the counts so far\n";
   if (!options.out_dir.empty())
     write_outputs(options.out_dir, world, summary);
   if (options.json)

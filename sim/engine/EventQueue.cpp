@@ -3,6 +3,8 @@
 #include "core/Assert.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <unistd.h>
 
 namespace stormsim {
 
@@ -36,6 +38,10 @@ void EventQueue::run_until(double date)
       stop("event_budget");
       return;
     }
+    if (memory_budget_ != 0 && (processed_ & 0xffff) == 0 && resident_bytes() > memory_budget_) {
+      stop("memory_budget");
+      return;
+    }
     std::pop_heap(heap_.begin(), heap_.end(), later);
     const Event event = heap_.back();
     heap_.pop_back();
@@ -45,6 +51,19 @@ void EventQueue::run_until(double date)
   }
   if (now_ < date && date <= end_date_)
     now_ = date;
+}
+
+std::uint64_t resident_bytes()
+{
+  // The second field of /proc/self/statm is the resident set size in pages.
+  std::FILE* statm = std::fopen("/proc/self/statm", "r");
+  if (statm == nullptr)
+    return 0;
+  unsigned long long size = 0;
+  unsigned long long resident = 0;
+  const int fields = std::fscanf(statm, "%llu %llu", &size, &resident);
+  std::fclose(statm);
+  return fields == 2 ? resident * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE)) : 0;
 }
 
 void EventQueue::stop(const char* reason)

@@ -47,6 +47,10 @@ public:
 
   void set_head_listener(HeadListener listener) { head_listener_ = std::move(listener); }
 
+  // Stops the run, as the event budget does, once the process's resident memory exceeds `bytes` (0: no limit).
+  // Checked every 65,536 events, so the overshoot is what that many events allocate.
+  void set_memory_budget(std::uint64_t bytes) { memory_budget_ = bytes; }
+
 private:
   static bool later(const Event& a, const Event& b)
   {
@@ -60,8 +64,12 @@ private:
   double now_ = 0;
   double end_date_;
   std::uint64_t event_budget_;
+  std::uint64_t memory_budget_ = 0;
   std::string stop_reason_;
   HeadListener head_listener_;
 };
+
+// The process's resident set size in bytes, or 0 where /proc is not available.
+std::uint64_t resident_bytes();
 
 } // namespace stormsim

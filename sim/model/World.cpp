@@ -12,6 +12,7 @@ World::World(const Scenario& scenario)
     , transport_(*this)
     , transport_rng_(scenario.seed, "transport")
 {
+  queue_.set_memory_budget(scenario.max_memory_bytes);
   for (std::uint32_t i = 0; i < scenario.sources.size(); ++i)
     sources_.emplace_back(*this, scenario.sources[i], i);
   for (std::uint32_t i = 0; i < scenario.connectors.size(); ++i) {

@@ -340,6 +340,7 @@ struct Scenario {
   double duration = 0;
   std::uint64_t seed = 0;
   std::uint64_t max_events = 0;
+  std::uint64_t max_memory_bytes = 0; // 0: no memory budget
   std::vector<SourceSpec> sources;
   std::vector<ConnectorSpec> connectors;
   std::vector<FaultSpec> faults;

@@ -98,6 +98,8 @@ void read_header(ObjectReader& root, Scenario& scenario, const LoadOptions& opti
   if (auto limits = root.optional_object("limits")) {
     if (auto budget = limits->optional_integer("max_events", 1, INT64_MAX))
       scenario.max_events = static_cast<std::uint64_t>(*budget);
+    if (auto megabytes = limits->optional_integer("max_memory_mb", 16, 1'000'000'000))
+      scenario.max_memory_bytes = static_cast<std::uint64_t>(*megabytes) * 1024 * 1024;
     limits->finish();
   }
 }
