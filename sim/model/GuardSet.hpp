@@ -16,7 +16,7 @@ namespace stormsim {
 class World;
 
 // Each `at_*` call runs the item through the guards at that point in scenario order and, when all pass, hands it to
-// the next stage of the pipeline. A delayed item waits in a parking slot and is asked again at its date; a held item
+// the next stage of the pipeline. A delayed item waits in a parking slot and is checked again at its date. A held item
 // waits in its guard's hold list for the operator.
 class GuardSet {
 public:

@@ -42,7 +42,7 @@ void OperatorActor::operator()()
   });
   std::uint64_t answered = world_.alert_count();
   run_playbook();
-  // An operator told to repeat answers each guard alert raised since the last response with the same playbook.
+  // With `repeat`, the operator runs the playbook again for each guard alert raised since the last response.
   while (spec_.repeat) {
     while (world_.alert_count() == answered)
       sg4::this_actor::sleep_for(spec_.check_interval);
