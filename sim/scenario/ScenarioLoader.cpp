@@ -187,6 +187,8 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options)
     for (const auto& name : scenario.variant_names) {
       LoadOptions variant_options = options;
       variant_options.variant = name;
+      // Overrides from the command line are meant for the run at hand; a variant is checked as the file has it.
+      variant_options.overrides.clear();
       load_scenario(path, variant_options);
     }
   return scenario;
