@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(g++ cmake make libsimgrid-dev libboost-dev nlohmann-json3-dev libcli11-dev catch2
-          python3 python3-pandas python3-matplotlib python3-nbconvert python3-ipykernel)
+          python3 python3-jsonschema python3-pandas python3-matplotlib python3-nbconvert python3-ipykernel)
 
 missing=()
 for package in "${packages[@]}"; do

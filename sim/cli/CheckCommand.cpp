@@ -91,11 +91,11 @@ void add_targets(const std::string& file, const LoadOptions& load, std::vector<C
 }
 
 // Loads every file before running anything, so that one invalid file stops the check before any replication runs.
-std::vector<CheckTarget> load_targets(const CheckOptions& options)
+// Prints the error of each invalid file and returns false when there was one.
+bool load_targets(const CheckOptions& options, std::vector<CheckTarget>& targets)
 {
   LoadOptions load;
   load.models_dir = options.models_dir.empty() ? default_models_dir() : options.models_dir;
-  std::vector<CheckTarget> targets;
   bool invalid = false;
   for (const auto& file : options.scenarios) {
     try {
@@ -105,9 +105,7 @@ std::vector<CheckTarget> load_targets(const CheckOptions& options)
       invalid = true;
     }
   }
-  if (invalid)
-    throw InputError("stormsim check: no scenario ran because of the invalid input above");
-  return targets;
+  return !invalid;
 }
 
 std::string replication_label(const CheckTarget& target, std::uint64_t seed)
@@ -264,7 +262,9 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& options)
 
 int run_check(const CheckOptions& options)
 {
-  std::vector<CheckTarget> targets = load_targets(options);
+  std::vector<CheckTarget> targets;
+  if (!load_targets(options, targets))
+    return exit_invalid_input;
   run_targets(targets, options);
 
   std::vector<CheckRow> rows;

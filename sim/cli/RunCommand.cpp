@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 namespace stormsim {
@@ -50,7 +51,10 @@ void write_outputs(const std::string& dir, World& world, const Summary& summary)
   write_file(base / "summary.json", summary.dump(2) + "\n");
 
   std::ostringstream timeline;
-  world.recorder().timeline.write_csv(timeline, world.scenario().start, world.scenario().duration);
+  // A run stopped by a budget ends at its last event; its timeline stops there too.
+  const bool stopped = !world.queue().stop_reason().empty();
+  const double end = stopped ? world.queue().now() + 1e-9 : world.scenario().duration;
+  world.recorder().timeline.write_csv(timeline, world.scenario().start, end);
   write_file(base / "timeline.csv", timeline.str());
 
   std::ostringstream recipients;
@@ -85,7 +89,8 @@ CLI::App* setup_run(CLI::App& app, RunOptions& options)
   auto* run = app.add_subcommand("run", "Run one scenario and print its summary");
   run->add_option("scenario", options.scenario, "Scenario file (JSON, comments allowed)")->required();
   run->add_option("--variant", options.variant, "Apply the named variant of the scenario");
-  run->add_option("--seed", options.seed, "Seed for every random stream (default: the scenario's seed)");
+  run->add_option("--seed", options.seed, "Seed for every random stream, 0 or more (default: the scenario's seed)")
+      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
   run->add_flag("--json", options.json, "Print the summary as one JSON object instead of a table");
   run->add_option("--out", options.out_dir, "Write summary.json, timeline.csv and recipients.csv to this directory");
   run->add_option("--trace", options.trace_path,
@@ -103,7 +108,8 @@ int run_run(const RunOptions& options)
   load.models_dir = options.models_dir.empty() ? default_models_dir() : options.models_dir;
   if (!options.variant.empty())
     load.variant = options.variant;
-  load.seed = options.seed;
+  if (options.seed)
+    load.seed = static_cast<std::uint64_t>(*options.seed);
   for (const auto& text : options.overrides)
     load.overrides.push_back(parse_override(text));
   const Scenario scenario = load_scenario(options.scenario, load);
@@ -116,11 +122,13 @@ int run_run(const RunOptions& options)
 
   const Summary summary = build_summary(world);
   if (world.queue().stop_reason() == "event_budget")
-    std::cerr << "stormsim: notice: stopped by the event budget of " << scenario.max_events << " events at t="
-              << world.queue().now() << " s; the summary holds the counts so far\n";
+    std::cerr << "stormsim: notice: stopped by the event budget of " << scenario.max_events << " events at "
+              << format_date_time(scenario.start, world.queue().now())
+              << "; the summary holds the counts so far\n";
   else if (world.queue().stop_reason() == "memory_budget")
     std::cerr << "stormsim: notice: stopped by the memory budget of " << scenario.max_memory_bytes / (1024 * 1024)
-              << " MiB at t=" << world.queue().now() << " s; the summary holds the counts so far\n";
+              << " MiB at " << format_date_time(scenario.start, world.queue().now())
+              << "; the summary holds the counts so far\n";
   if (!options.out_dir.empty())
     write_outputs(options.out_dir, world, summary);
   if (options.json)

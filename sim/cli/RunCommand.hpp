@@ -13,7 +13,7 @@ namespace stormsim {
 struct RunOptions {
   std::string scenario;
   std::string variant;
-  std::optional<std::uint64_t> seed;
+  std::optional<std::int64_t> seed;
   bool json = false;
   std::string out_dir;
   std::string trace_path;

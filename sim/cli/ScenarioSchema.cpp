@@ -3,8 +3,8 @@
 
 namespace stormsim {
 
-// NOTE: the loader is the authority. When it learns a key, a kind or a unit, add it here too; the ctest
-// "schema: scenarios validate" fails when a file in scenarios/ uses something this schema does not describe.
+// NOTE: the loader is the authority. When it learns a key, a kind or a unit, add it here too. The ctest test
+// schema_validates_scenarios fails when a file in scenarios/ uses something this schema does not describe.
 const char* scenario_schema()
 {
   return R"schema({
@@ -47,6 +47,11 @@ const char* scenario_schema()
           "type": "integer",
           "minimum": 1,
           "maximum": 9223372036854775807
+        },
+        "max_memory_mb": {
+          "type": "integer",
+          "minimum": 16,
+          "maximum": 1000000000
         }
       },
       "additionalProperties": false
@@ -610,6 +615,157 @@ const char* scenario_schema()
         },
         "recipient_limit": {
           "$ref": "#/definitions/rate"
+        },
+        "auto_reply_hop_limit": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 255
+        },
+        "reply_all_storm_protection": {
+          "type": "object",
+          "properties": {
+            "enabled": {
+              "type": "boolean"
+            },
+            "min_recipients": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000000
+            },
+            "min_replies": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000000
+            },
+            "window": {
+              "$ref": "#/definitions/duration"
+            },
+            "block": {
+              "$ref": "#/definitions/duration"
+            }
+          },
+          "additionalProperties": false
+        },
+        "auto_reply": {
+          "type": "object",
+          "properties": {
+            "enabled": {
+              "type": "boolean"
+            },
+            "latency": {
+              "$ref": "#/definitions/distribution"
+            },
+            "once_per_sender": {
+              "type": "boolean"
+            }
+          },
+          "additionalProperties": false
+        },
+        "mail_trigger": {
+          "type": "object",
+          "properties": {
+            "source": {
+              "$ref": "#/definitions/reference"
+            },
+            "matches_sent_mail": {
+              "type": "boolean"
+            },
+            "skip_senders": {
+              "$ref": "#/definitions/references"
+            },
+            "skip_auto_replies": {
+              "type": "boolean"
+            }
+          },
+          "additionalProperties": false,
+          "required": [
+            "source"
+          ]
+        },
+        "human_mail": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "to": {
+                "$ref": "#/definitions/reference"
+              },
+              "at": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/definitions/timePoint"
+                }
+              },
+              "rate": {
+                "$ref": "#/definitions/rate"
+              }
+            },
+            "additionalProperties": false,
+            "required": [
+              "to"
+            ],
+            "anyOf": [
+              {
+                "required": [
+                  "at"
+                ]
+              },
+              {
+                "required": [
+                  "rate"
+                ]
+              }
+            ]
+          }
+        },
+        "distribution_list": {
+          "type": "object",
+          "properties": {
+            "members": {
+              "type": "integer",
+              "minimum": 2,
+              "maximum": 1000000
+            },
+            "first_message": {
+              "$ref": "#/definitions/timePoint"
+            },
+            "reply_probability": {
+              "$ref": "#/definitions/probability"
+            },
+            "reply_delay": {
+              "$ref": "#/definitions/distribution"
+            },
+            "normal_replies": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 1000000
+            }
+          },
+          "additionalProperties": false,
+          "required": [
+            "members",
+            "first_message",
+            "reply_probability"
+          ]
+        },
+        "outages": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "from": {
+                "$ref": "#/definitions/timePoint"
+              },
+              "until": {
+                "$ref": "#/definitions/timePoint"
+              }
+            },
+            "additionalProperties": false,
+            "required": [
+              "from",
+              "until"
+            ]
+          }
         }
       },
       "additionalProperties": false,
@@ -1499,6 +1655,9 @@ const char* scenario_schema()
           "$ref": "#/definitions/timePoint"
         },
         "on_call": {
+          "type": "boolean"
+        },
+        "repeat": {
           "type": "boolean"
         },
         "reaction": {

@@ -33,6 +33,9 @@ double EventQueue::next_date() const
 
 void EventQueue::run_until(double date)
 {
+  // After a budget stop the clock stays at the last event, so the summary reports where the run really ended.
+  if (!stop_reason_.empty())
+    return;
   while (!heap_.empty() && heap_.front().date <= date) {
     if (processed_ >= event_budget_) {
       stop("event_budget");

@@ -9,6 +9,8 @@
 #include <simgrid/s4u/Host.hpp>
 #include <simgrid/s4u/NetZone.hpp>
 
+#include <algorithm>
+
 namespace sg4 = simgrid::s4u;
 
 namespace stormsim {
@@ -27,7 +29,13 @@ void run_in_simgrid(sg4::Engine& engine, World& world)
 
   // The only actor that is not a daemon: the engine stops when it returns, which is the scenario's end.
   const double end = world.scenario().duration;
-  sg4::Actor::create("end-of-scenario", host, [end]() { sg4::this_actor::sleep_until(end); });
+  // It wakes at least hourly to end the run early once a budget stopped the event queue, so that the operator
+  // cannot act in the dead time after the stop.
+  EventQueue* queue = &world.queue();
+  sg4::Actor::create("end-of-scenario", host, [end, queue]() {
+    while (sg4::Engine::get_clock() < end && queue->stop_reason().empty())
+      sg4::this_actor::sleep_until(std::min(end, sg4::Engine::get_clock() + 3600.0));
+  });
 
   engine.run();
 }

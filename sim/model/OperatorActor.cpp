@@ -34,6 +34,8 @@ void OperatorActor::operator()()
     sg4::this_actor::sleep_until(spec_.wake_at);
   while (!notices_trouble())
     sg4::this_actor::sleep_for(spec_.check_interval);
+  if (!world_.queue().stop_reason().empty())
+    return;
 
   simgrid::kernel::actor::simcall_answered([this]() {
     clock_.catch_up();
@@ -66,6 +68,8 @@ void OperatorActor::run_playbook()
 
 void OperatorActor::act(const PlaybookAction& action)
 {
+  if (!world_.queue().stop_reason().empty())
+    return;
   // Actions schedule events, and SimGrid's timer heap may only be touched from maestro: go through a simcall.
   simgrid::kernel::actor::simcall_answered([this, &action]() {
     clock_.catch_up();

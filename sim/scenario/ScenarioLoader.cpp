@@ -6,6 +6,7 @@
 #include "scenario/LoadContext.hpp"
 
 #include <cstdlib>
+#include <unistd.h>
 #include <regex>
 
 namespace stormsim {
@@ -78,6 +79,16 @@ const nlohmann::json& find_variant(const JsonDocument& document, const std::stri
                    (list.empty() ? "(the file defines no variants)" : list));
 }
 
+// Half of the machine's physical memory, so a runaway scenario stops with a notice before the machine swaps.
+std::uint64_t default_memory_budget()
+{
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page_size = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0)
+    return 0;
+  return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_size) / 2;
+}
+
 void read_header(ObjectReader& root, Scenario& scenario, const LoadOptions& options)
 {
   scenario.name = root.string("name");
@@ -95,6 +106,7 @@ void read_header(ObjectReader& root, Scenario& scenario, const LoadOptions& opti
   if (options.seed)
     scenario.seed = *options.seed;
   scenario.max_events = 200'000'000;
+  scenario.max_memory_bytes = default_memory_budget();
   if (auto limits = root.optional_object("limits")) {
     if (auto budget = limits->optional_integer("max_events", 1, INT64_MAX))
       scenario.max_events = static_cast<std::uint64_t>(*budget);

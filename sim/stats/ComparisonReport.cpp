@@ -72,7 +72,8 @@ void write_text(std::ostream& out, const Comparison& comparison, const std::stri
   out << title << ": " << comparison.replications << " replications per variant, replication r of every variant on "
       << "the same seed.\n"
       << "mean and " << percent(comparison.level) << " confidence interval (Student t); difference = variant minus "
-      << reference << ", paired by seed; n counts the runs whose value is not null.\n";
+      << reference << ", paired by seed.\n"
+      << "n counts the runs whose value is not null.\n";
   const Row header{"variant", "n", "mean", percent(comparison.level) + " CI", "difference", "difference CI"};
   const bool right_aligned[] = {false, true, true, false, true, false};
   for (std::size_t m = 0; m < comparison.metrics.size(); ++m) {

@@ -100,7 +100,7 @@ TEST_CASE("compare markdown and csv", "[scenario][cli][compare]")
 
 TEST_CASE("compare counts null values", "[scenario][cli][compare]")
 {
-  // Without the operator and without guards nobody detects the storm, so the variant has no value in any run.
+  // Without the operator and without guards the storm is never detected, so the variant has no value in any run.
   json variants = json::object();
   variants["no-operator"]["operator"] = nullptr;
   const std::string file = "'" + incident_copy(json::object(), variants) + "'";
