@@ -9,9 +9,9 @@ runs=20
 # Prints "<events> <mean seconds of user+system time per run> <peak RSS in MiB>" for one command line.
 measure() {
   local events total=0 peak=0 line
-  events=$("$binary" "$@" --json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["sim"]["events"])')
+  events=$("$binary" run "$@" --json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["sim"]["events"])')
   for _ in $(seq "$runs"); do
-    line=$( { /usr/bin/time -f "%U %S %M" "$binary" "$@" --json > /dev/null; } 2>&1 )
+    line=$( { /usr/bin/time -f "%U %S %M" "$binary" run "$@" --json > /dev/null; } 2>&1 )
     read -r user system rss <<< "$line"
     total=$(/usr/bin/python3 -c "print($total + $user + $system)")
     peak=$(( rss > peak ? rss : peak ))
@@ -33,7 +33,7 @@ echo "| run | events | process time (user + system) | events per second | peak R
 echo "|---|--:|--:|--:|--:|"
 report "start-up only (1 s scenario)" scenarios/rogue-flows-2017.json --set /duration=1s
 report "incident, no guards" scenarios/rogue-flows-2017.json
-report "incident, owner's threshold" scenarios/rogue-flows-2017.json --variant threshold-10-in-10s
+report "incident, threshold-10-in-10s variant" scenarios/rogue-flows-2017.json --variant threshold-10-in-10s
 report "incident, nine guards at every point" scenarios/rogue-flows-2017.json --set "/guards=$(tr -d '\n' < bench/all-guards.json)"
 runs=3
 report "10^5 emails delivered" bench/scale-emails.json --set /duration=100s

@@ -27,6 +27,14 @@ bool is_engine_flag(const std::string& arg)
   return arg.rfind("--cfg=", 0) == 0 || arg.rfind("--log=", 0) == 0;
 }
 
+bool is_command(const CLI::App& app, const std::string& name)
+{
+  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; }))
+    if (command->get_name() == name)
+      return true;
+  return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -37,10 +45,11 @@ int main(int argc, char** argv)
     (is_engine_flag(argv[i]) ? engine_args : cli_args).emplace_back(argv[i]);
 
   CLI::App app{"stormsim: discrete-event simulation of email storms in business automations"};
+  app.name("stormsim");
   app.set_version_flag("--version", std::string("stormsim ") + STORMSIM_VERSION);
   app.require_subcommand(1);
   app.footer("SimGrid flags such as --cfg=contexts/factory:raw and --log=root.thres:info are passed to the engine.\n"
-             "Exit codes: 0 success, 1 an expectation failed, 2 invalid input or usage.");
+             "Exit codes: 0 success, 1 an expectation failed, 2 invalid input or usage, 70 an internal error.");
 
   stormsim::RunOptions run_options;
   stormsim::ValidateOptions validate_options;
@@ -56,6 +65,13 @@ int main(int argc, char** argv)
   CLI::App* sweep = stormsim::setup_sweep(app, sweep_options);
   CLI::App* merge = stormsim::setup_merge(app, merge_options);
   CLI::App* schema = stormsim::setup_schema(app, schema_options);
+
+  // CLI11 reports a misspelt command as a missing one; name it instead.
+  if (!cli_args.empty() && cli_args.front().rfind("-", 0) != 0 && !is_command(app, cli_args.front())) {
+    std::cerr << "stormsim: unknown command \"" << cli_args.front()
+              << "\", expected one of: run, validate, check, compare, sweep, merge, schema (see stormsim --help)\n";
+    return stormsim::exit_invalid_input;
+  }
 
   try {
     std::reverse(cli_args.begin(), cli_args.end());

@@ -87,3 +87,12 @@ TEST_CASE("legitimate burst pays for tight limits", "[scenario][guards]")
   CHECK(flood["emails"]["wanted_blocked"].get<long>() == 0);
   CHECK(flood["guards"]["flood-hold"]["wanted_delayed_s"]["max"].get<double>() > 60);
 }
+
+TEST_CASE("shipped expectations pass", "[scenario][guards]")
+{
+  const CommandResult result = run_stormsim("check '" + source_path("scenarios") + "'/*.json");
+
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains(" 0 failed"));
+}
