@@ -110,7 +110,9 @@ void Mailbox::after_transport(const Email& email)
     world_.recorder().on_rejected(email, recipient_limit_blocker_, timeline_row_, now);
     return;
   }
-  recent_recipients_.push_back(now);
+  // Send times are kept only while a recipient limit needs them, so memory stays bounded by the limit.
+  if (spec_.recipient_limit > 0)
+    recent_recipients_.push_back(now);
   world_.guards().at_recipient(email);
 }
 
