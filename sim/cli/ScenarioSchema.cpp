@@ -1946,6 +1946,38 @@ const char* scenario_schema()
                   {
                     "type": "object",
                     "properties": {
+                      "failure_ratio": {
+                        "type": "object",
+                        "properties": {
+                          "at_least": {
+                            "type": "number",
+                            "minimum": 0.001,
+                            "maximum": 1
+                          },
+                          "min_requests": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": 1000000000
+                          },
+                          "within": {
+                            "$ref": "#/definitions/duration"
+                          }
+                        },
+                        "additionalProperties": false,
+                        "required": [
+                          "at_least",
+                          "within"
+                        ]
+                      }
+                    },
+                    "additionalProperties": false,
+                    "required": [
+                      "failure_ratio"
+                    ]
+                  },
+                  {
+                    "type": "object",
+                    "properties": {
                       "anomaly": {
                         "type": "object",
                         "properties": {

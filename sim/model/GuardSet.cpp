@@ -254,6 +254,14 @@ GuardSet::Waiting GuardSet::waiting() const
   return result;
 }
 
+void GuardSet::report_outcome(const Email& email, bool failed)
+{
+  for (auto& guard : guards_)
+    if (guard->spec().kind == GuardSpec::Kind::breaker &&
+        guard->spec().breaker.condition == BreakerSpec::Condition::failure_ratio && guard->in_scope(email))
+      static_cast<BreakerGuard&>(*guard).record_outcome(world_.queue().now(), failed);
+}
+
 void GuardSet::reset(std::size_t guard)
 {
   guards_[guard]->reset(world_.queue().now());

@@ -29,6 +29,9 @@ public:
   void at_transport(const Email& email);
   void at_recipient(const Email& email);
 
+  // Tells failure-ratio breakers in scope whether a message was rejected or bounced, or accepted for delivery.
+  void report_outcome(const Email& email, bool failed);
+
   // Operator actions on a guard, by index in the scenario's guard list.
   void release_held(std::size_t guard);
   void discard_held(std::size_t guard);

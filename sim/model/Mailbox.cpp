@@ -108,8 +108,10 @@ void Mailbox::after_transport(const Email& email)
   const double now = world_.queue().now();
   if (over_recipient_limit(now)) {
     world_.recorder().on_rejected(email, recipient_limit_blocker_, timeline_row_, now);
+    world_.guards().report_outcome(email, true);
     return;
   }
+  world_.guards().report_outcome(email, false);
   // Send times are kept only while a recipient limit needs them, so memory stays bounded by the limit.
   if (spec_.recipient_limit > 0)
     recent_recipients_.push_back(now);

@@ -39,6 +39,7 @@ bool Transport::intercept(const Email& email, std::size_t timeline_row, double n
       case RuleSpec::Action::reject:
         recorder.on_blocked(email, rule.blocker, timeline_row, now);
         ++recorder.bounced;
+        world_.guards().report_outcome(email, true);
         break;
       case RuleSpec::Action::quarantine:
         ++recorder.blockers[rule.blocker].quarantined;

@@ -75,7 +75,18 @@ void read_rate_limit(ObjectReader& reader, GuardSpec& guard, const char* default
 void read_breaker_condition(ObjectReader& reader, BreakerSpec& breaker)
 {
   ObjectReader when = reader.object("when");
-  if (when.has("anomaly")) {
+  if (when.has("failure_ratio")) {
+    breaker.condition = BreakerSpec::Condition::failure_ratio;
+    ObjectReader ratio = when.object("failure_ratio");
+    breaker.failure_ratio = *ratio.optional_number("at_least", 0.001, 1);
+    if (!ratio.has("at_least"))
+      ratio.fail_here("missing required key \"at_least\" (a fraction of failed messages from 0.001 to 1)");
+    breaker.min_requests = static_cast<std::size_t>(ratio.optional_integer("min_requests", 1, 1'000'000'000).value_or(10));
+    breaker.window = ratio.duration("within");
+    if (breaker.window <= 0)
+      ratio.fail("within", "expected a positive duration, found \"0s\"");
+    ratio.finish();
+  } else if (when.has("anomaly")) {
     breaker.condition = BreakerSpec::Condition::anomaly;
     ObjectReader anomaly = when.object("anomaly");
     breaker.anomaly_bucket = anomaly.optional_duration("bucket").value_or(60);

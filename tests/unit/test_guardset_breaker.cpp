@@ -93,3 +93,28 @@ TEST_CASE("anomaly breaker trips on a burst", "[model][guards]")
   CHECK(trips[0] < 3660);
   CHECK(world.alert_raised());
 }
+
+TEST_CASE("failure-ratio breaker trips on rejections", "[model][guards]")
+{
+  // Fifteen messages a second apart against a recipient limit of 5 per 100 s: messages 6..15 are rejected. With at
+  // least 10 outcomes and half of them failures, the breaker trips on the 10th message (t = 9 s, 5 of 10 failed).
+  Scenario scenario = tiny_scenario(15, 0, 1000, 60);
+  scenario.mailboxes[0].recipient_limit = 5;
+  scenario.mailboxes[0].recipient_window = 100;
+  scenario.faults.push_back(replay(0, 1, false));
+  GuardSpec breaker = count_breaker(0, 0, {BreakerSpec::Action::alert});
+  breaker.breaker.condition = BreakerSpec::Condition::failure_ratio;
+  breaker.breaker.failure_ratio = 0.5;
+  breaker.breaker.min_requests = 10;
+  breaker.breaker.window = 100;
+  scenario.guards.push_back(breaker);
+  World world(scenario);
+
+  world.start();
+  world.queue().run_all();
+
+  const auto& trips = world.recorder().blockers[world.guards().blocker_of(0)].trips;
+  REQUIRE(trips.size() == 1);
+  CHECK(trips[0] == Approx(9));
+  CHECK(world.alert_raised());
+}

@@ -13,6 +13,8 @@ guards::CircuitBreakerConfig breaker_config(const BreakerSpec& spec)
   guards::CircuitBreakerConfig config;
   if (spec.condition == BreakerSpec::Condition::count)
     config.event_count = guards::EventCountTrip{spec.max_events, spec.window};
+  if (spec.condition == BreakerSpec::Condition::failure_ratio)
+    config.failure_ratio = guards::FailureRatioTrip{spec.min_requests, spec.failure_ratio, spec.window, 10};
   config.cooldown_s = spec.close == BreakerSpec::Close::manual ? std::numeric_limits<double>::infinity() : spec.cooldown;
   return config;
 }
@@ -41,7 +43,8 @@ Decision BreakerGuard::check(const Email&, double now)
   const bool blocks = has_action(BreakerSpec::Action::block);
   if (breaker_.is_open(now))
     return blocks ? Decision{Verdict::block, 0, "breaker open"} : Decision{};
-  if (!observe(now))
+  // A failure-ratio breaker counts messages when their outcome is known, in record_outcome().
+  if (spec_.breaker.condition == BreakerSpec::Condition::failure_ratio || !observe(now))
     return Decision{};
   trip(now);
   return blocks ? Decision{Verdict::block, 0, "breaker tripped"} : Decision{};
@@ -57,6 +60,14 @@ bool BreakerGuard::observe(double now)
     return true;
   }
   return false;
+}
+
+void BreakerGuard::record_outcome(double now, bool failed)
+{
+  if (spec_.breaker.condition != BreakerSpec::Condition::failure_ratio)
+    return;
+  if (breaker_.record(now, failed ? guards::Outcome::failure : guards::Outcome::success).tripped())
+    trip(now);
 }
 
 void BreakerGuard::trip(double now)

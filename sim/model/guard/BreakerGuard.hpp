@@ -9,7 +9,8 @@
 
 namespace stormsim {
 
-// Conditions: more than N items in a sliding window, or a per-bucket count far above a learned EWMA baseline.
+// Conditions: more than N items in a sliding window, a share of rejected or bounced messages over a window, or a
+// per-bucket count far above a learned EWMA baseline.
 // Actions on a trip: block items at the guard's point while open, hold the mailbox queues in scope, disable the flows
 // in scope, add a transport rule that blocks the mailboxes in scope, alert the operator. With close "half_open" the
 // breaker undoes the hold and the disable after its cooldown and lets the next item through as a probe, which
@@ -19,6 +20,8 @@ public:
   BreakerGuard(World& world, const GuardSpec& spec, std::size_t blocker);
   Decision check(const Email& item, double now) override;
   void reset(double now) override;
+  // Counts a message whose fate is known: rejected or bounced (failed), or accepted for delivery.
+  void record_outcome(double now, bool failed);
 
 private:
   static void on_cooldown_end(void* self, std::uint64_t trip_number);
