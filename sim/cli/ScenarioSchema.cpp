@@ -748,6 +748,23 @@ const char* scenario_schema()
             "reply_probability"
           ]
         },
+        "random_outages": {
+          "type": "object",
+          "description": "Outages at random: starts of a Poisson process at this rate, each lasting the duration",
+          "properties": {
+            "rate": {
+              "$ref": "#/definitions/rate"
+            },
+            "duration": {
+              "$ref": "#/definitions/duration"
+            }
+          },
+          "additionalProperties": false,
+          "required": [
+            "rate",
+            "duration"
+          ]
+        },
         "outages": {
           "type": "array",
           "items": {
@@ -1030,6 +1047,23 @@ const char* scenario_schema()
           "type": "integer",
           "minimum": 0,
           "maximum": 1000000
+        },
+        "random_outages": {
+          "type": "object",
+          "description": "Outages at random: starts of a Poisson process at this rate, each lasting the duration",
+          "properties": {
+            "rate": {
+              "$ref": "#/definitions/rate"
+            },
+            "duration": {
+              "$ref": "#/definitions/duration"
+            }
+          },
+          "additionalProperties": false,
+          "required": [
+            "rate",
+            "duration"
+          ]
         },
         "outages": {
           "type": "array",

@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "core/Random.hpp"
+
 namespace stormsim {
 
 std::string LoadContext::read_id(ObjectReader& reader, std::map<std::string, std::size_t>& table, std::size_t index,
@@ -34,6 +36,28 @@ std::size_t LoadContext::resolve_name(ObjectReader& reader, const std::string& k
     known += (known.empty() ? "" : ", ") + id;
   reader.fail(key, "unknown " + std::string(kind) + " \"" + name + "\", expected one of: " +
                        (known.empty() ? "(none is defined)" : known));
+}
+
+std::vector<std::pair<double, double>> read_random_outages(ObjectReader& reader, const Scenario& scenario,
+                                                           const std::string& stream)
+{
+  std::vector<std::pair<double, double>> windows;
+  auto random = reader.optional_object("random_outages");
+  if (!random)
+    return windows;
+  const double rate = random->rate("rate").per_second();
+  const double length = random->duration("duration");
+  if (length <= 0)
+    random->fail("duration", "expected a positive duration, found \"0s\"");
+  random->finish();
+  Rng rng(scenario.seed, "outages/" + stream);
+  for (double t = rng.exponential(1.0 / rate); t < scenario.duration; t += rng.exponential(1.0 / rate)) {
+    if (!windows.empty() && t <= windows.back().second)
+      windows.back().second = std::max(windows.back().second, t + length);
+    else
+      windows.emplace_back(t, t + length);
+  }
+  return windows;
 }
 
 } // namespace stormsim

@@ -4,7 +4,10 @@
 #include "scenario/ObjectReader.hpp"
 #include "scenario/Scenario.hpp"
 
+#include <algorithm>
 #include <map>
+#include <utility>
+#include <vector>
 #include <string>
 
 namespace stormsim {
@@ -28,6 +31,29 @@ struct LoadContext {
   std::size_t resolve_name(ObjectReader& reader, const std::string& key, const std::string& name,
                            const std::map<std::string, std::size_t>& table, const char* kind);
 };
+
+// Reads a component's optional "random_outages": {"rate": "2/day", "duration": "30m"} and returns the outage
+// windows (start, end) it draws over the scenario: starts of a Poisson process from a stream of its own, each
+// window lasting `duration`, overlapping windows merged. `stream` names the component, such as "mailbox/x".
+std::vector<std::pair<double, double>> read_random_outages(ObjectReader& reader, const Scenario& scenario,
+                                                           const std::string& stream);
+
+// Adds windows to a sorted list of non-overlapping outages, merging any that overlap.
+template <class Outage>
+void merge_outages(std::vector<Outage>& outages, const std::vector<std::pair<double, double>>& windows)
+{
+  for (const auto& [from, until] : windows)
+    outages.push_back(Outage{from, until});
+  std::sort(outages.begin(), outages.end(), [](const Outage& a, const Outage& b) { return a.from < b.from; });
+  std::vector<Outage> merged;
+  for (const auto& outage : outages) {
+    if (!merged.empty() && outage.from <= merged.back().until)
+      merged.back().until = std::max(merged.back().until, outage.until);
+    else
+      merged.push_back(outage);
+  }
+  outages = std::move(merged);
+}
 
 void load_pipeline(ObjectReader& root, LoadContext& context);
 void load_sources(ObjectReader& root, LoadContext& context);

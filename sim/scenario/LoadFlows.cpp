@@ -128,6 +128,7 @@ void load_flows(ObjectReader& root, LoadContext& context)
     spec.max_parallel_runs = static_cast<int>(reader.optional_integer("max_parallel_runs", 0, 1'000'000).value_or(0));
     for (auto& outage : reader.objects("outages"))
       spec.outages.push_back(read_outage(outage, scenario.start));
+    merge_outages(spec.outages, read_random_outages(reader, scenario, "flow/" + spec.id));
     reader.finish();
     scenario.flows.push_back(std::move(spec));
   }

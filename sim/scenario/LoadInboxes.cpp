@@ -114,6 +114,7 @@ void read_mailbox_inbox(ObjectReader& reader, LoadContext& context,
   if (auto list = reader.optional_object("distribution_list"))
     read_distribution_list(*list, context, spec.distribution_list);
   read_outages(reader, context, spec.outages);
+  merge_outages(spec.outages, read_random_outages(reader, context.scenario, "mailbox/" + spec.id));
 }
 
 } // namespace stormsim
