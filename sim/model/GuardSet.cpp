@@ -38,6 +38,8 @@ GuardSet::GuardSet(World& world, const std::vector<GuardSpec>& specs) : world_(w
     const std::size_t blocker = world.recorder().add_blocker("guard/" + spec.id);
     chains_[static_cast<std::size_t>(spec.point)].push_back(guards_.size());
     guards_.push_back(make_guard(world, spec, blocker));
+    if (spec.kind == GuardSpec::Kind::breaker && spec.breaker.condition == BreakerSpec::Condition::failure_ratio)
+      outcome_breakers_.push_back(static_cast<BreakerGuard*>(guards_.back().get()));
   }
   held_.resize(guards_.size());
   releasing_.resize(guards_.size(), 0);
@@ -256,10 +258,9 @@ GuardSet::Waiting GuardSet::waiting() const
 
 void GuardSet::report_outcome(const Email& email, bool failed)
 {
-  for (auto& guard : guards_)
-    if (guard->spec().kind == GuardSpec::Kind::breaker &&
-        guard->spec().breaker.condition == BreakerSpec::Condition::failure_ratio && guard->in_scope(email))
-      static_cast<BreakerGuard&>(*guard).record_outcome(world_.queue().now(), failed);
+  for (BreakerGuard* breaker : outcome_breakers_)
+    if (breaker->in_scope(email))
+      breaker->record_outcome(world_.queue().now(), failed);
 }
 
 void GuardSet::reset(std::size_t guard)
