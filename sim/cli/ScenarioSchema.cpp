@@ -119,6 +119,42 @@ const char* scenario_schema()
     }
   },
   "definitions": {
+    "randomOutages": {
+      "type": "object",
+      "description": "Outages at random: starts of a Poisson process at this rate, each lasting the duration",
+      "properties": {
+        "rate": {
+          "$ref": "#/definitions/rate"
+        },
+        "duration": {
+          "$ref": "#/definitions/duration"
+        }
+      },
+      "additionalProperties": false,
+      "required": [
+        "rate",
+        "duration"
+      ]
+    },
+    "outageWindows": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "from": {
+            "$ref": "#/definitions/timePoint"
+          },
+          "until": {
+            "$ref": "#/definitions/timePoint"
+          }
+        },
+        "additionalProperties": false,
+        "required": [
+          "from",
+          "until"
+        ]
+      }
+    },
     "id": {
       "type": "string",
       "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$",
@@ -749,40 +785,10 @@ const char* scenario_schema()
           ]
         },
         "random_outages": {
-          "type": "object",
-          "description": "Outages at random: starts of a Poisson process at this rate, each lasting the duration",
-          "properties": {
-            "rate": {
-              "$ref": "#/definitions/rate"
-            },
-            "duration": {
-              "$ref": "#/definitions/duration"
-            }
-          },
-          "additionalProperties": false,
-          "required": [
-            "rate",
-            "duration"
-          ]
+          "$ref": "#/definitions/randomOutages"
         },
         "outages": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "properties": {
-              "from": {
-                "$ref": "#/definitions/timePoint"
-              },
-              "until": {
-                "$ref": "#/definitions/timePoint"
-              }
-            },
-            "additionalProperties": false,
-            "required": [
-              "from",
-              "until"
-            ]
-          }
+          "$ref": "#/definitions/outageWindows"
         }
       },
       "additionalProperties": false,
@@ -1049,40 +1055,10 @@ const char* scenario_schema()
           "maximum": 1000000
         },
         "random_outages": {
-          "type": "object",
-          "description": "Outages at random: starts of a Poisson process at this rate, each lasting the duration",
-          "properties": {
-            "rate": {
-              "$ref": "#/definitions/rate"
-            },
-            "duration": {
-              "$ref": "#/definitions/duration"
-            }
-          },
-          "additionalProperties": false,
-          "required": [
-            "rate",
-            "duration"
-          ]
+          "$ref": "#/definitions/randomOutages"
         },
         "outages": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "properties": {
-              "from": {
-                "$ref": "#/definitions/timePoint"
-              },
-              "until": {
-                "$ref": "#/definitions/timePoint"
-              }
-            },
-            "additionalProperties": false,
-            "required": [
-              "from",
-              "until"
-            ]
-          }
+          "$ref": "#/definitions/outageWindows"
         }
       },
       "additionalProperties": false,
