@@ -3,7 +3,7 @@
 
 Usage: scripts/scenario-table.py [STORMSIM_BINARY]
 The best variant delivers the least unwanted mail among those that lose no wanted mail (none blocked, never sent
-or still held); when every variant loses wanted mail, the one with the least unwanted mail is shown and marked.
+or still held). When every variant loses wanted mail, the one with the least unwanted mail is shown and marked.
 """
 import glob
 import json

@@ -10,7 +10,7 @@ namespace stormsim {
 
 // Parses one expectation. `metrics` lists the summary metrics that exist for the scenario (see summary_metrics()),
 // and a name outside it, such as a misspelt metric or a flow or guard the scenario lacks, is rejected. Throws
-// std::invalid_argument with a one-line message that quotes the rejected text and says what was expected.
+// std::invalid_argument with a one-line message that quotes the rejected text and states what was expected.
 Expectation parse_expectation(const std::string& expression, const std::string& condition,
                               const std::vector<SummaryMetric>& metrics);
 

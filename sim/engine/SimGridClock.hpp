@@ -17,7 +17,7 @@ public:
   SimGridClock(const SimGridClock&) = delete;
   SimGridClock& operator=(const SimGridClock&) = delete;
 
-  // Runs the events due at SimGrid's current date, so an actor's action sees the model as of now.
+  // Runs the events due at SimGrid's current date, so an actor's action finds the model up to date.
   void catch_up();
 
 private:

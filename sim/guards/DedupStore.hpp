@@ -36,8 +36,8 @@ public:
   double ttl_s() const { return ttl_s_; }
 
 private:
-  // Entries reserved up front; a store with a larger capacity grows as keys arrive, so an unbounded store
-  // (capacity SIZE_MAX) costs memory only for the keys it holds.
+  // Entries reserved up front. A store with a larger capacity grows as keys arrive, so an unbounded store
+  // (capacity SIZE_MAX) costs memory only for the keys it contains.
   static constexpr std::size_t initial_reservation = 4096;
 
   // Last sighting time (s) per key. Sightings happen in time order, so the least recently used entry is also the

@@ -30,7 +30,7 @@ public:
   bool observe(double now);
 
   // Starts learning at the bucket of `now` (s) before any event arrives, so the quiet time before a burst counts as
-  // empty buckets. Without it, learning starts at the first event. Call it at most once, before observe().
+  // empty buckets. Without it, learning starts at the first event. A call after learning began aborts.
   void start(double now);
 
   // Learned statistics of the buckets closed before the current one, in events per bucket.

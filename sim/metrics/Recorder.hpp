@@ -92,7 +92,7 @@ public:
   std::uint64_t replayed_events = 0;
   std::uint64_t scheduled_events = 0; // deliveries by a recurring source's ticks
 
-  // connectors: webhook deliveries as the sender sees them, and polls
+  // connectors: webhook deliveries as counted by the sender, and polls
   std::uint64_t webhook_attempts = 0;     // every delivery attempt, first tries, retries and duplicate copies
   std::uint64_t webhook_timeouts = 0;     // attempts the receiver acknowledged after the sender's timeout
   std::uint64_t webhook_refused = 0;      // attempts that failed because the connector was down

@@ -73,7 +73,7 @@ private:
 
   World& world_;
   std::vector<std::unique_ptr<Guard>> guards_;
-  std::vector<BreakerGuard*> outcome_breakers_; // failure-ratio breakers, told each message's fate
+  std::vector<BreakerGuard*> outcome_breakers_; // failure-ratio breakers, informed of each message's outcome
   std::array<std::vector<std::size_t>, 6> chains_; // guard indices per GuardPoint
   std::vector<std::deque<Parked>> held_;           // per guard
   std::vector<std::size_t> releasing_;             // per guard: items still to release after an approval

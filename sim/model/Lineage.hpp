@@ -1,4 +1,4 @@
-// What the simulator knows about why each run and email exists: the ground truth behind every metric.
+// The lineage of each run and email, which records why it exists: the ground truth behind every metric.
 #pragma once
 
 #include <cstdint>
@@ -6,7 +6,7 @@
 namespace stormsim {
 
 // Why a trigger event reached a flow this time. Whether mail is wanted depends on the source event and on whether
-// the flow already ran for it, not on the origin; the origin is lineage for traces and per-origin counts.
+// the flow already ran for it, not on the origin. The origin is lineage for traces and per-origin counts.
 enum class Origin : std::uint8_t {
   real,       // the source's own delivery of a new event
   replay,     // a replay fault re-sent an earlier event
@@ -23,7 +23,7 @@ inline const char* origin_name(Origin origin)
   return names[static_cast<int>(origin)];
 }
 
-// A trigger event as a flow sees it: the source's event (which carries the recipient and the registration id)
+// A trigger event as delivered to a flow: the source's event (which carries the recipient and the registration id)
 // and the reason it was delivered this time.
 struct Delivery {
   std::uint32_t source = 0;
@@ -50,7 +50,7 @@ struct Email {
   bool wanted = false;
   double submitted_at = 0;
   // Server-generated replies (out-of-office auto-replies) in the chain that led to this message; 0 for a message a
-  // person or a flow wrote. Exchange Online's loop prevention answers no message whose count has reached its limit.
+  // person or a flow wrote. Exchange Online's loop prevention sends no auto-reply to a message whose count has reached its limit.
   std::uint8_t auto_hops = 0;
   // Reply-all traffic: the message went to a distribution list whose members are the `list_members` consecutive
   // recipient indices starting at `recipient`; 0 for a message to one recipient.

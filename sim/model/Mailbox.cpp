@@ -131,7 +131,7 @@ void Mailbox::deliver(const Email& email)
 
 void Mailbox::note_wanted_latency(const Email& email)
 {
-  // From the real submission that caused the email to its delivery: what the person waiting for it sees.
+  // From the real submission that caused the email to its delivery: the wait of the person who expects it.
   if (email.delivery.source >= world_.source_count())
     return;
   const auto& events = world_.source(email.delivery.source).events();

@@ -47,7 +47,7 @@ void load_transport(ObjectReader& root, LoadContext& context, std::map<std::stri
 }
 
 // Turning a flow off lets runs in flight and waiting runs finish; deleting cancels both (Power Automate's
-// documented behaviour). Neither touches mail already handed to a mailbox unless "stops" says so.
+// documented behaviour). Neither touches mail already handed to a mailbox unless "stops" includes queued_mail.
 StopSet read_stops(ObjectReader& reader, bool deleting)
 {
   StopSet stops{deleting, deleting, false};

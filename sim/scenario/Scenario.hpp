@@ -244,7 +244,7 @@ struct RuleSpec {
   std::optional<double> effective_at;        // empty: added later by the operator or a guard
 };
 
-// What a stop action stops. Defaults follow the vendors' documented behaviour, see the loader.
+// The work a stop action ends. Defaults follow the vendors' documented behaviour and are set in the loader.
 struct StopSet {
   bool waiting_runs = false;   // runs waiting for a concurrency slot
   bool runs_in_flight = false; // cancelled at their next step boundary
@@ -267,17 +267,17 @@ struct OperatorSpec {
   bool present = false;
   double wake_at = 0;               // the first time the operator can look
   bool on_call = false;             // guard alerts wake the operator before wake_at
-  bool repeat = false;              // after the playbook, answer each new guard alert with it again
+  bool repeat = false;              // after the playbook, run it again for each new guard alert
   Distribution reaction;            // from noticing to the first action
   double check_interval = 60;       // how often an awake operator looks for signs of trouble
   int complaint_threshold = 5;      // a recipient with more emails than this complains
   std::vector<PlaybookAction> playbook;
 };
 
-// Where a guard sits in the pipeline.
+// The point of the pipeline at which a guard sits.
 enum class GuardPoint { connector, flow_trigger, flow_step, mailbox, transport, recipient };
 
-// What a keyed guard counts separately.
+// The item property by which a keyed guard counts separately.
 enum class GuardKey { global, flow, mailbox, recipient, content, registration_id };
 
 struct RateSpec {

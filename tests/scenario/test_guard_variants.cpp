@@ -1,6 +1,6 @@
 // Runs every guard variant of the incident and of the legitimate burst through the real binary: what each guard
 // contains, and what it costs in wanted mail on a good day.
-#include "support/RunBinary.hpp"
+#include "support/ScenarioRun.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -12,11 +12,7 @@ namespace {
 
 json run_variant(const std::string& scenario, const std::string& variant)
 {
-  const std::string path = "'" + source_path("scenarios/" + scenario + ".json") + "'";
-  const CommandResult result = run_stormsim("run " + path + " --json" + (variant.empty() ? "" : " --variant " + variant));
-  INFO(scenario << " " << variant << ": " << result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
+  return run_shipped(scenario, variant);
 }
 
 long unwanted(const json& summary)

@@ -1,5 +1,5 @@
 // Runs scenarios/fan-out-batch-retry.json through the real binary and checks its headline numbers.
-#include "support/RunBinary.hpp"
+#include "support/ScenarioRun.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -11,12 +11,7 @@ namespace {
 
 json run_fan_out(const std::string& variant)
 {
-  const std::string file = "'" + source_path("scenarios/fan-out-batch-retry.json") + "'";
-  const CommandResult result =
-      run_stormsim("run " + file + " --json" + (variant.empty() ? "" : " --variant " + variant));
-  INFO("stderr: " << result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
+  return run_shipped("fan-out-batch-retry", variant);
 }
 
 } // namespace

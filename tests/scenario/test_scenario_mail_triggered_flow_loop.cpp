@@ -1,6 +1,6 @@
 // Runs scenarios/mail-triggered-flow-loop.json through the binary: the flow replying to its own mail, and the trigger
 // condition that stops it.
-#include "support/RunBinary.hpp"
+#include "support/ScenarioRun.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -12,11 +12,7 @@ namespace {
 
 json run_variant(const std::string& variant)
 {
-  const std::string file = "'" + source_path("scenarios/mail-triggered-flow-loop.json") + "'";
-  const CommandResult result = run_stormsim("run " + file + " --json" + (variant.empty() ? "" : " --variant " + variant));
-  INFO("stderr: " << result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
+  return run_shipped("mail-triggered-flow-loop", variant);
 }
 
 } // namespace

@@ -1,5 +1,5 @@
 // Runs scenarios/polling-cursor-loss.json through the binary: pollers that forget their state replay history.
-#include "support/RunBinary.hpp"
+#include "support/ScenarioRun.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -11,11 +11,7 @@ namespace {
 
 json run_variant(const std::string& variant)
 {
-  const std::string file = "'" + source_path("scenarios/polling-cursor-loss.json") + "'";
-  const CommandResult result = run_stormsim("run " + file + " --json" + (variant.empty() ? "" : " --variant " + variant));
-  INFO("stderr: " << result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
+  return run_shipped("polling-cursor-loss", variant);
 }
 
 } // namespace

@@ -1,6 +1,6 @@
 // Runs scenarios/reply-all-storm.json through the binary: the storm on a 3,000-member list, and Exchange Online's
 // Reply-all Storm Protection with its 2021 and 2020 thresholds.
-#include "support/RunBinary.hpp"
+#include "support/ScenarioRun.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -12,11 +12,7 @@ namespace {
 
 json run_variant(const std::string& variant)
 {
-  const std::string file = "'" + source_path("scenarios/reply-all-storm.json") + "'";
-  const CommandResult result = run_stormsim("run " + file + " --json" + (variant.empty() ? "" : " --variant " + variant));
-  INFO("stderr: " << result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
+  return run_shipped("reply-all-storm", variant);
 }
 
 } // namespace

@@ -77,7 +77,7 @@ TEST_CASE("recipient cap limits each person", "[model][guards]")
 
 TEST_CASE("dedup store smaller than the replay is outrun", "[model][guards]")
 {
-  // Three history events replayed in a loop: a store of 2 keys forgets each key before it comes back, a store of
+  // Three history events replayed in a loop: a store of 2 keys evicts each key before it comes back, a store of
   // 3 keys remembers them all, so only the first round gets through.
   for (std::size_t capacity : {2, 3}) {
     Scenario scenario = tiny_scenario(3, 0, 1000, 60);

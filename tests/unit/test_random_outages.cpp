@@ -33,8 +33,8 @@ Scenario load_with_random_outages(const std::string& rate, const std::string& le
 
 TEST_CASE("random outages follow their rate", "[load][fault]")
 {
-  // Two outages a day for 30 days: about 60 windows of 30 minutes; a Poisson count of mean 60 stays within
-  // 60 +- 4 standard deviations (about 31) with near certainty.
+  // Two outages a day for 30 days give about 60 windows of 30 minutes. The bounds are 60 +- 4 standard
+  // deviations of a Poisson count with mean 60 (about 31), so a correct draw falls inside them.
   const Scenario scenario = load_with_random_outages("2/day", "30m");
 
   const auto& outages = scenario.mailboxes[0].outages;

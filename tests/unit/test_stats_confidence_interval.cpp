@@ -1,4 +1,4 @@
-// Checks means, confidence intervals and paired comparisons on samples with known answers.
+// Checks means, confidence intervals and paired comparisons on samples with known results.
 #include "stats/Comparison.hpp"
 #include "stats/ConfidenceInterval.hpp"
 #include "stats/Percentile.hpp"

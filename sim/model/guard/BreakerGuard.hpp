@@ -1,4 +1,4 @@
-// A circuit breaker on a point of the pipeline: when its condition holds it trips and takes actions.
+// A circuit breaker on a point of the pipeline: when its condition is met it trips and takes actions.
 #pragma once
 
 #include "guards/CircuitBreaker.hpp"
@@ -14,7 +14,7 @@ namespace stormsim {
 // Actions on a trip: block items at the guard's point while open, hold the mailbox queues in scope, disable the flows
 // in scope, add a transport rule that blocks the mailboxes in scope, alert the operator. With close "half_open" the
 // breaker undoes the hold and the disable after its cooldown and lets the next item through as a probe, which
-// closes it; with close "manual" only the operator's reset_guard action closes it. A transport rule stays.
+// closes it. With close "manual" only the operator's reset_guard action closes it. A transport rule stays.
 class BreakerGuard : public Guard {
 public:
   BreakerGuard(World& world, const GuardSpec& spec, std::size_t blocker);
